@@ -1,0 +1,44 @@
+import { useEffect, type ReactNode } from 'react';
+import { useStudio } from '../store/useStudio';
+import { dismissAlert } from '../store/actions/chooseProblem';
+import { Alert } from '../ui/Alert';
+import { FileLoader } from '../features/ingest/FileLoader';
+import { useFileDrop } from '../features/ingest/useFileDrop';
+import { DataView } from '../features/data/DataView';
+import { ProblemPanel } from '../features/problem/ProblemPanel';
+import { TrainPanel } from '../features/train/TrainPanel';
+import { ResultsPanel } from '../features/results/ResultsPanel';
+import { SaveStatus } from './SaveStatus';
+import { startStudio } from './startStudio';
+
+export function App(): ReactNode {
+  const alert = useStudio((s) => s.alert);
+  const hasData = useStudio((s) => s.dataset !== null);
+  const dragging = useFileDrop();
+  useEffect(() => startStudio(), []);
+  return (
+    <div className={dragging ? 'app dragging' : 'app'}>
+      <header className="app-header">
+        <h1>Local ML Studio</h1>
+        <p className="tagline">Machine learning in your browser. Your data never leaves this page.</p>
+        <SaveStatus />
+      </header>
+      <main>
+        <FileLoader />
+        {alert && <Alert message={alert.message} details={alert.details} onDismiss={dismissAlert} />}
+        {!hasData && <p className="empty">Load a CSV file or open an example to start.</p>}
+        <DataView />
+        <div className="columns">
+          <ProblemPanel />
+          <TrainPanel />
+        </div>
+        <ResultsPanel />
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the CSV file to load it
+        </div>
+      )}
+    </div>
+  );
+}

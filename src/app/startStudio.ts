@@ -1,0 +1,27 @@
+import { restoreProject } from '../store/actions/restoreProject';
+import { startAutosave } from '../store/actions/autosave';
+import { requestPersistence } from '../storage/projectDb';
+import { getStudio } from '../store/useStudio';
+import { EXAMPLES } from '../features/ingest/examples';
+import { loadExample } from '../features/ingest/loadExample';
+
+let started = false;
+
+/**
+ * Start-up: bring back the saved project, or open the first example on a first visit,
+ * then save every change from here on.
+ */
+export function startStudio(): () => void {
+  if (started) return () => undefined;
+  started = true;
+  let stopAutosave: () => void = () => undefined;
+  void (async () => {
+    requestPersistence();
+    const restored = await restoreProject();
+    const firstVisit = new URLSearchParams(location.search).get('example') !== 'none';
+    if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0]);
+    stopAutosave = startAutosave();
+    document.documentElement.dataset.studioReady = 'true';
+  })();
+  return () => stopAutosave();
+}

@@ -1,0 +1,43 @@
+/**
+ * Starts a fresh ingest worker per file. Cancelling terminates it: the reader is
+ * synchronous inside the worker, and termination is the only stop that always works.
+ */
+import * as Comlink from 'comlink';
+import type { IngestApi } from '../workers/ingest.worker';
+import type { IngestOutcome } from '../workers/ingestOutcome';
+import type { ReadOptions } from '../core/data/readCsv';
+
+export interface IngestJob {
+  outcome: Promise<IngestOutcome | { ok: false; cancelled: true }>;
+  cancel(): void;
+}
+
+export function startIngest(
+  bytes: Uint8Array,
+  options: Omit<ReadOptions, 'onProgress'>,
+  onProgress: (fraction: number) => void,
+): IngestJob {
+  const worker = new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' });
+  const api = Comlink.wrap<IngestApi>(worker);
+  let cancel: () => void = () => undefined;
+  const cancelled = new Promise<{ ok: false; cancelled: true }>((resolve) => {
+    cancel = () => resolve({ ok: false, cancelled: true });
+  });
+  // The worker gets its own copy of the bytes; the caller keeps the original for autosave.
+  const copy = bytes.slice();
+  const work = api.read(Comlink.transfer(copy, [copy.buffer]), options, Comlink.proxy(onProgress));
+  const crashed = new Promise<IngestOutcome>((resolve) => {
+    worker.onerror = (event) => {
+      event.preventDefault();
+      resolve({
+        ok: false,
+        issue: { severity: 'error', code: 'worker-crash', message: `Reading "${options.fileName}" failed inside the browser: ${event.message || 'the reader stopped'}. Nothing was imported.` },
+      });
+    };
+  });
+  const outcome = Promise.race([work, crashed, cancelled]).finally(() => {
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  });
+  return { outcome, cancel };
+}

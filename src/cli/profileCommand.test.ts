@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+const examples = join(__dirname, '..', '..', 'public', 'examples');
+const work = mkdtempSync(join(tmpdir(), 'cli-profile-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('cli profile', () => {
+  it('prints the profile JSON of penguins.csv to stdout', async () => {
+    const { code, stdout, stderr } = await run('profile', '--data', join(examples, 'penguins.csv'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const profile = JSON.parse(stdout);
+    expect(profile.rows).toBe(344);
+    expect(profile.columns).toHaveLength(7);
+    const species = profile.columns[0];
+    expect(species).toMatchObject({ name: 'Species', type: 'categorical', count: 344, missing: 0, unique: 3 });
+    expect(species.top[0]).toEqual({ value: 'Adelie', count: 152 });
+    const mass = profile.columns.find((c: { name: string }) => c.name === 'Body Mass (g)');
+    expect(mass).toMatchObject({ type: 'numeric', count: 342, missing: 2 });
+    for (const key of ['mean', 'std', 'min', 'max', 'median', 'q1', 'q3']) expect(typeof mass[key]).toBe('number');
+    expect(mass.histogram.counts).toHaveLength(20);
+    expect(profile.correlations.columns).toHaveLength(4);
+    expect(profile.correlations.pearson).toHaveLength(4);
+  });
+
+  it('writes the JSON to --out, and datetimes as ISO strings', async () => {
+    const out = join(work, 'cars-profile.json');
+    const { code, stdout } = await run('profile', '--data', join(examples, 'cars.csv'), '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/406 rows/);
+    const profile = JSON.parse(readFileSync(out, 'utf8'));
+    const year = profile.columns.find((c: { name: string }) => c.name === 'Year');
+    expect(year).toMatchObject({ type: 'datetime', min: '1970-01-01', max: '1982-01-01' });
+    expect(readdirSync(work).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('prints usage for --help', async () => {
+    const { code, stdout } = await run('profile', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/profile --data F\.csv/);
+    expect((await run('--help')).stdout).toMatch(/Commands:/);
+  });
+
+  it('fails with exit 2 and one sentence for a missing file or a bad CSV, writing nothing', async () => {
+    const out = join(work, 'never.json');
+    const missing = await run('profile', '--data', join(work, 'absent.csv'), '--out', out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^The data file ".*absent\.csv" does not exist\.\n$/);
+    const empty = join(work, 'empty.csv');
+    await import('node:fs').then((fs) => fs.writeFileSync(empty, ''));
+    const bad = await run('profile', '--data', empty, '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/empty\.csv/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects unknown commands and options with exit 2', async () => {
+    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "frobnicate"/) });
+    expect(await run('profile', '--data')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--data needs a value/) });
+    expect(await run('profile', '--bogus', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option --bogus/) });
+    expect(await run('profile')).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs --data/) });
+  });
+});

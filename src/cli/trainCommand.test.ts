@@ -1,0 +1,152 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+const examples = join(__dirname, '..', '..', 'public', 'examples');
+const penguins = join(examples, 'penguins.csv');
+const cars = join(examples, 'cars.csv');
+const work = mkdtempSync(join(tmpdir(), 'cli-train-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function leftovers(): string[] {
+  return readdirSync(work).filter((f) => f.startsWith('.'));
+}
+
+describe('cli train and predict on penguins (classification)', () => {
+  const out = join(work, 'penguins-model');
+  let trained: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    trained = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--seed', '0');
+  }, 120_000);
+
+  it('writes the bundle and metrics.json', () => {
+    expect(trained.stderr).toBe('');
+    expect(trained.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['bundle.json', 'metrics.json', 'model-card.md', 'model.json']));
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics).toMatchObject({ task: 'classification', target: 'Species', rows: 344, seed: 0 });
+    expect(metrics.leaderboard.length).toBeGreaterThan(0);
+    expect(metrics.leaderboard[0].model).toBe(metrics.best);
+    expect(typeof metrics.leaderboard[0].fit_seconds).toBe('number');
+    expect(metrics.holdout.accuracy).toBeGreaterThan(0.9);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses a tampered bundle with exit 2 and a sentence naming the file', async () => {
+    const bad = join(work, 'tampered-model');
+    mkdirSync(bad);
+    for (const f of readdirSync(out)) writeFileSync(join(bad, f), readFileSync(join(out, f)));
+    writeFileSync(join(bad, 'bundle.json'), JSON.stringify({ format: 'something else' }));
+    const { code, stderr } = await run('predict', '--model', bad, '--data', penguins, '--out', join(work, 'tampered.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot be loaded: .*bundle\.json/);
+    expect(existsSync(join(work, 'tampered.csv'))).toBe(false);
+  });
+
+  it('predicts one row per input row, with a probability per class', async () => {
+    const p = join(work, 'penguins-predictions.csv');
+    const { code, stderr } = await run('predict', '--model', out, '--data', penguins, '--out', p);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = readFileSync(p, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo');
+    expect(lines).toHaveLength(345);
+    const truth = readFileSync(penguins, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const correct = rows.filter((r, i) => r[0] === truth[i]).length;
+    expect(correct / rows.length).toBeGreaterThan(0.9);
+    for (const r of rows) expect(Math.abs(r.slice(1).reduce((s, v) => s + Number(v), 0) - 1)).toBeLessThan(1e-4);
+  });
+});
+
+describe('cli train on cars (regression)', () => {
+  it('reaches r2 > 0.6 on the hold-out and scores --test', async () => {
+    const out = join(work, 'cars-model');
+    const { code, stderr } = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', out, '--test', cars);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.task).toBe('regression');
+    expect(metrics.holdout.r2).toBeGreaterThan(0.6);
+    expect(metrics.test.r2).toBeGreaterThan(0.6);
+    expect(metrics.test_rows).toBe(398);
+    const p = join(work, 'cars-predictions.csv');
+    expect((await run('predict', '--model', out, '--data', cars, '--out', p)).code).toBe(0);
+    const lines = readFileSync(p, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('prediction');
+    expect(lines).toHaveLength(407);
+    expect(lines.slice(1).every((l) => Number.isFinite(Number(l)) && l !== '')).toBe(true);
+  }, 120_000);
+});
+
+describe('cli train errors', () => {
+  const out = join(work, 'failed-model');
+
+  it('names an unknown target and lists the columns (exit 2, nothing written)', async () => {
+    const { code, stderr } = await run('train', '--data', penguins, '--target', 'Nope', '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^There is no column "Nope" in ".*penguins\.csv"; its columns are "Species", "Island", .*"Sex"\.\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a missing file, an empty CSV, bad options and a --test file without the target with exit 2', async () => {
+    const empty = join(work, 'empty.csv');
+    writeFileSync(empty, '');
+    for (const argv of [
+      ['train', '--data', join(work, 'absent.csv'), '--target', 'Species', '--out', out],
+      ['train', '--data', empty, '--target', 'Species', '--out', out],
+      ['train', '--data', penguins, '--target', 'Species', '--out', out, '--task', 'magic'],
+      ['train', '--data', penguins, '--target', 'Species', '--out', out, '--models', 'no_such_model'],
+      ['train', '--data', penguins, '--target', 'Species', '--out', out, '--seed', '-3'],
+      ['train', '--data', penguins, '--target', 'Island', '--out', out, '--task', 'regression'],
+      ['train', '--data', penguins, '--target', 'Species', '--out', out, '--test', cars],
+      ['predict', '--model', join(work, 'no-model'), '--data', penguins, '--out', join(work, 'p.csv')],
+    ]) {
+      const { code, stderr } = await run(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr.trim().split('\n'), stderr).toHaveLength(1);
+      expect(stderr).toMatch(/[.]\n$/);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(work, 'p.csv'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses to overwrite a folder that is not a bundle', async () => {
+    const busy = join(work, 'busy');
+    mkdirSync(busy);
+    writeFileSync(join(busy, 'notes.txt'), 'keep me');
+    const { code, stderr } = await run('train', '--data', penguins, '--target', 'Species', '--out', busy);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not empty/);
+    expect(readdirSync(busy)).toEqual(['notes.txt']);
+  });
+
+  it('leaves nothing in --out when --test fails after training', async () => {
+    const noInputs = join(work, 'no-inputs.csv');
+    writeFileSync(noInputs, 'Species,Sex\nAdelie,MALE\n');
+    const { code, stderr } = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--test', noInputs);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no-inputs\.csv" lacks the columns "Island"/);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
+  it('predict names the input columns a file lacks', async () => {
+    const model = join(work, 'cars-model-2');
+    expect((await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', model)).code).toBe(0);
+    const { code, stderr } = await run('predict', '--model', model, '--data', penguins, '--out', join(work, 'x.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/lacks the columns .*"Cylinders"/);
+    expect(existsSync(join(work, 'x.csv'))).toBe(false);
+  }, 120_000);
+});

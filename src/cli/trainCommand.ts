@@ -1,0 +1,143 @@
+/**
+ * `train --data F.csv --target COL --out DIR [--task auto|classification|regression]
+ *  [--models auto|NAME,...] [--seed N] [--test T.csv]`: trains, ranks and exports the best model.
+ */
+import { basename } from 'node:path';
+import { readBundle } from '../core/bundle/readBundle';
+import { writeBundle } from '../core/bundle/writeBundle';
+import { columnIndex, type Table } from '../core/data/table';
+import { findModel, listModels } from '../core/models/registry';
+import { ensureTfBackend } from '../core/models/tfBackend';
+import { validateTrainingSetup } from '../core/models/validateTrainingSetup';
+import { profileTable } from '../core/profile/profileTable';
+import { choiceOption, integerOption, parseOptions, requiredOption, stringOption } from './args';
+import { chooseTask, MAX_INTEGER_CLASSES, type SupervisedTask } from './chooseTask';
+import { CliError, EXIT_OK } from './cliError';
+import type { Command } from './cliIO';
+import { readCsvFile } from './csvInput';
+import { checkOutputFolder, writeFolderAtomic } from './files';
+import { scoreTestSet } from './scoreTestSet';
+import { rankingMetric, trainModels } from './trainModels';
+
+const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
+         [--task auto|classification|regression] [--models auto|NAME,...] [--seed N] [--test T.csv]
+
+Trains models to predict COL from the other columns of F.csv, ranks them on a seeded 80/20
+hold-out split, and writes the best one as a model bundle (bundle.json, model.json,
+model-card.md) plus metrics.json into DIR. DIR must be new, empty, or an earlier bundle.
+
+  --task auto     classification when COL is categorical, boolean or text, or numeric with at
+                  most ${MAX_INTEGER_CLASSES} distinct whole-number values; regression otherwise (default)
+  --models auto   every model for the task (default); or a comma-separated list of names
+  --seed N        seeds the split and the models (default 0)
+  --test T.csv    also score the best model on this labelled file ("test" in metrics.json)
+`;
+
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train models on a CSV and write the best as a model bundle',
+  usage,
+  async run(argv, io) {
+    const options = parseOptions('train', argv, {
+      values: ['data', 'target', 'out', 'task', 'models', 'seed', 'test'],
+      flags: ['help'],
+      required: ['data', 'target', 'out'],
+    });
+    if (options.has('help')) {
+      io.stdout(usage);
+      return EXIT_OK;
+    }
+    const data = requiredOption(options, 'data');
+    const target = requiredOption(options, 'target');
+    const out = requiredOption(options, 'out');
+    const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression'] as const, 'auto');
+    const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
+    const testFile = stringOption(options, 'test');
+    checkOutputFolder(out);
+
+    const table = readCsvFile(data, io);
+    const targetColumn = table.columns[targetIndex(table, target, data)];
+    const task = taskOption === 'auto' ? chooseTask(targetColumn) : taskOption;
+    const models = chooseModels(stringOption(options, 'models') ?? 'auto', task);
+    const problems = validateTrainingSetup(table, target, task);
+    if (problems.length > 0) throw new CliError(problems[0]);
+    const testTable = testFile === undefined ? undefined : readCsvFile(testFile, io, 'test file');
+    if (testTable && columnIndex(testTable, target) < 0) {
+      throw new CliError(`The test file "${testFile}" has no column "${target}" to score against.`);
+    }
+
+    await ensureTfBackend();
+    io.stdout(`Training ${models.length} ${models.length === 1 ? 'model' : 'models'} for ${task} of "${target}" on ${table.rowCount} rows (seed ${seed}).\n`);
+    const key = rankingMetric(task);
+    const { leaderboard, best } = await trainModels(table, {
+      target,
+      task,
+      models,
+      seed,
+      onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format(e.holdout[key])} (${e.fit_seconds} s)\n`),
+    });
+    const files = writeBundle({
+      createdAt: new Date().toISOString(),
+      target,
+      task,
+      classes: best.classes,
+      recipe: best.recipe,
+      model: best.model,
+      params: best.params,
+      metrics: best.metrics,
+      data: { name: basename(data), rows: table.rowCount, trainRows: best.trainRows, testRows: best.testRows },
+      profiles: profileTable(table).columns,
+    });
+    const test = testTable && scoreTestSet(readBundle(files), testTable, testFile!, target, task);
+    const metrics = {
+      task,
+      target,
+      rows: table.rowCount,
+      seed,
+      best: best.modelName,
+      ranked_by: key,
+      train_rows: best.trainRows,
+      holdout_rows: best.testRows,
+      leaderboard,
+      holdout: best.metrics,
+      ...(test ? { test: test.metrics, test_rows: test.rows } : {}),
+    };
+    files.set('metrics.json', JSON.stringify(metrics, finiteOrNull, 2) + '\n');
+    writeFolderAtomic(out, files);
+    const testNote = test ? `, ${format(test.metrics[key])} on ${test.rows} rows of ${testFile}` : '';
+    io.stdout(`Best: ${best.modelName} (${key} ${format(best.metrics[key])} on the hold-out${testNote}). Wrote ${out}.\n`);
+    return EXIT_OK;
+  },
+};
+
+function targetIndex(table: Table, target: string, file: string): number {
+  const i = columnIndex(table, target);
+  if (i >= 0) return i;
+  const names = table.columns.map((c) => `"${c.name}"`);
+  const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? ` and ${names.length - 30} more` : '');
+  throw new CliError(`There is no column "${target}" in "${file}"; its columns are ${shown}.`);
+}
+
+function chooseModels(text: string, task: SupervisedTask): string[] {
+  const forTask = listModels(task).map((m) => m.name);
+  if (text === 'auto') return forTask;
+  const names = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (names.length === 0) throw new CliError('The option --models needs "auto" or at least one model name.');
+  for (const name of names) {
+    const spec = findModel(name);
+    if (!spec || !spec.tasks.includes(task)) {
+      const why = spec ? `does not do ${task}` : 'is not a model';
+      throw new CliError(`"${name}" ${why}; models for ${task} are ${forTask.join(', ')}.`);
+    }
+  }
+  return names;
+}
+
+function format(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? 'undefined' : value.toFixed(4);
+}
+
+/** JSON has no NaN or Infinity: an undefined metric is written as null. */
+function finiteOrNull(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}

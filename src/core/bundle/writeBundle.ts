@@ -1,0 +1,54 @@
+/**
+ * Writes a trained model as bundle files: bundle.json (what it needs and how it was made),
+ * model.json (the model's own JSON) and model-card.md. The result is read back with
+ * `readBundle`, in the browser, the CLI or any other host.
+ */
+import { recipeFeatureNames } from '../prep/recipe';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleFiles, type BundleInput, type BundleMeta, type InputField } from './bundleTypes';
+import { modelCard } from './modelCard';
+
+export function writeBundle(input: BundleInput): BundleFiles {
+  const { recipe, model } = input;
+  const featureCount = recipeFeatureNames(recipe).length; // throws if the recipe is not fitted
+  if (featureCount !== model.inputCount) {
+    throw new Error(`The model takes ${model.inputCount} inputs but the recipe produces ${featureCount}.`);
+  }
+  if (input.task === 'classification' && input.classes?.length !== model.classCount) {
+    throw new Error(`The model has ${model.classCount} classes but ${input.classes?.length ?? 0} class names were given.`);
+  }
+  const metrics: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(input.metrics)) metrics[name] = Number.isFinite(value) ? value : null;
+
+  const meta: BundleMeta = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    createdAt: input.createdAt,
+    target: input.target,
+    task: input.task,
+    ...(input.task === 'classification' ? { classes: input.classes } : {}),
+    inputSchema: inputSchema(input),
+    recipe,
+    model: { kind: model.kind, params: input.params, metrics },
+    ...(input.data ? { data: input.data } : {}),
+    ...(input.profiles !== undefined ? { profiles: input.profiles } : {}),
+  };
+  return new Map<string, Uint8Array | string>([
+    ['bundle.json', JSON.stringify(meta, null, 2) + '\n'],
+    ['model.json', JSON.stringify(model.toJSON()) + '\n'],
+    ['model-card.md', modelCard(meta)],
+  ]);
+}
+
+/** The columns a prediction file needs, with the categories each one-hot column knows. */
+function inputSchema(input: BundleInput): InputField[] {
+  const { recipe } = input;
+  return recipe.features.map((name, i) => {
+    const field: InputField = { name, type: recipe.featureTypes?.[i] ?? 'numeric' };
+    for (const step of recipe.steps) {
+      if (step.kind !== 'oneHot' || !step.fitted) continue;
+      const c = step.columns.indexOf(name);
+      if (c >= 0) field.categories = [...step.fitted.categories[c], ...step.fitted.other[c]];
+    }
+    return field;
+  });
+}

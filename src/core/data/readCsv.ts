@@ -1,0 +1,239 @@
+/**
+ * The CSV reader: bytes in, a columnar Table plus every issue met on the way out, or an
+ * ImportError and nothing at all. It is pure and synchronous so it runs the same in a Web
+ * Worker, in the CLI and in tests; the caller cancels by terminating the worker.
+ */
+import { CELL_ABSENT, CELL_PLAIN, contentRange, recordTexts, type CsvTokens } from './csvTokens';
+import type { ColumnCells } from './columnCells';
+import { convertColumnType } from './convertColumnType';
+import { decodeBytes } from './decodeBytes';
+import { detachString } from './encodeStrings';
+import { firstRowLooksLikeData, headerNames, placeholderName } from './headerNames';
+import { ImportError, type ImportIssue } from './importIssue';
+import { inferColumnType } from './inferColumnType';
+import { selectRows } from './selectRows';
+import { sniffDialect } from './sniffDialect';
+import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
+import { tokenizeCsv, type LineEnding } from './tokenizeCsv';
+
+export interface ReadOptions {
+  fileName: string;
+  /** Any single character; guessed among `,` `;` tab `|` when left out. */
+  delimiter?: string;
+  /** Guessed when left out: true unless the first row looks like data. */
+  hasHeader?: boolean;
+  /** A WHATWG encoding label; detected when left out. */
+  encoding?: string;
+  typeOverrides?: Array<{ column: number; type: ColumnType }>;
+  /** What to do with rows whose field count differs from the header's (default 'error'). */
+  raggedRows?: 'error' | 'pad' | 'drop';
+  /** 'none' reads quotes as ordinary characters: the retry for a file with broken quoting. */
+  quoting?: 'rfc' | 'none';
+  limits?: Partial<ReadLimits>;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface ReadResult {
+  table: Table;
+  issues: ImportIssue[];
+  dialect: { delimiter: string; hasHeader: boolean; encoding: string; lineEnding: LineEnding };
+  /** 1-based physical line of the header row; 0 when the file has none. */
+  headerLine: number;
+}
+
+export interface ReadLimits {
+  maxBytes: number;
+  maxColumns: number;
+  maxRows: number;
+  maxFieldLength: number;
+  maxCells: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxBytes: 1_500_000_000,
+  maxColumns: 5_000,
+  maxRows: 20_000_000,
+  maxFieldLength: 1_000_000,
+  maxCells: 200_000_000,
+};
+
+/** Share of the progress bar spent tokenizing; building columns takes the rest. */
+const TOKENIZE_SHARE = 0.6;
+
+export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
+  const file = options.fileName;
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const progress = throttle(options.onProgress);
+  if (bytes.length > limits.maxBytes) {
+    throw new ImportError({
+      severity: 'error',
+      code: 'file-too-large',
+      message: `"${file}" is ${formatBytes(bytes.length)}; the studio reads at most ${formatBytes(limits.maxBytes)}.`,
+      action: 'Import a sample of the rows, or raise the size limit.',
+    });
+  }
+  const decoded = decodeBytes(bytes, file, options.encoding);
+  const issues: ImportIssue[] = [...decoded.issues];
+  const sniffed = sniffDialect(decoded.text, options.delimiter);
+  if (options.delimiter === undefined && sniffed.confidence < 0.6) {
+    const others = sniffed.scores.slice(1, 3).map((s) => `${JSON.stringify(s.delimiter)} (${s.fieldCount} columns)`);
+    issues.push({
+      severity: 'warning',
+      code: 'delimiter-uncertain',
+      message: `The delimiter of "${file}" is unclear: ${JSON.stringify(sniffed.delimiter)} (${sniffed.scores[0].fieldCount} columns) was chosen, but ${others.join(' or ')} also fits.`,
+      action: 'Check the preview and pick the delimiter if the columns look wrong.',
+    });
+  }
+
+  const headerDecided = options.hasHeader;
+  const tokens = tokenizeCsv(decoded.text, {
+    fileName: file,
+    delimiter: sniffed.delimiter,
+    quoting: options.quoting !== 'none',
+    maxColumns: limits.maxColumns,
+    maxFieldLength: limits.maxFieldLength,
+    maxRecords: limits.maxRows + 1,
+    maxCells: limits.maxCells,
+    onProgress: (f) => progress(f * TOKENIZE_SHARE),
+    columnLabel: (index, first) => {
+      const useHeader = first !== null && (headerDecided ?? !firstRowLooksLikeData(first, null));
+      return (useHeader && first[index]?.trim()) || placeholderName(index);
+    },
+  });
+  issues.push(...tokens.issues);
+  if (tokens.recordCount === 0) throw new ImportError({ severity: 'error', code: 'empty-file', message: `"${file}" has no rows; nothing was imported.` });
+
+  const first = recordTexts(tokens, 0);
+  let hasHeader = headerDecided ?? true;
+  if (headerDecided === undefined && firstRowLooksLikeData(first, tokens.recordCount > 1 ? recordTexts(tokens, 1) : null)) {
+    hasHeader = false;
+    issues.push({
+      severity: 'info',
+      code: 'no-header',
+      message: `The first row of "${file}" holds only numbers or dates, so it was read as data and the columns were named column_1 to column_${first.length}.`,
+      line: tokens.recordLine[0],
+      action: 'Say that the first row is a header if it is one.',
+    });
+  }
+  const names = hasHeader ? headerNames(first, file, issues) : first.map((_, i) => placeholderName(i));
+  const rows = selectRows(tokens, hasHeader ? 1 : 0, options.raggedRows ?? 'error', { fileName: file, names, hasHeader }, issues);
+  if (rows.length > limits.maxRows) {
+    throw new ImportError({
+      severity: 'error',
+      code: 'too-many-rows',
+      message: `"${file}" has ${rows.length} rows; the studio reads at most ${limits.maxRows}.`,
+      action: 'Import a sample of the rows, or raise the row limit.',
+    });
+  }
+  if (rows.length === 0) {
+    issues.push({
+      severity: 'info',
+      code: 'header-only',
+      message: `"${file}" has a header but no data rows; the table has ${names.length} columns and 0 rows.`,
+      action: 'Models cannot be trained until the dataset has rows.',
+    });
+  }
+
+  const overrides = overrideMap(options.typeOverrides, names, file, issues);
+  const cells = emptyCells(tokens, rows);
+  const columns: Column[] = [];
+  for (let j = 0; j < names.length; j++) {
+    gatherColumn(tokens, rows, j, cells);
+    const ctx = { fileName: file, index: j, name: names[j] };
+    const inferred = inferColumnType(cells, ctx);
+    const chosen = overrides.get(j);
+    if (chosen === undefined || chosen === inferred.column.type) {
+      columns.push(inferred.column);
+      issues.push(...inferred.issues);
+    } else {
+      const converted = convertColumnType(cells, ctx, chosen, inferred.column.type);
+      columns.push(converted.column);
+      issues.push(...converted.issues);
+    }
+    progress(TOKENIZE_SHARE + ((1 - TOKENIZE_SHARE) * (j + 1)) / names.length);
+  }
+  return {
+    table: { rowCount: rows.length, columns },
+    issues: issues.map(detachIssue),
+    dialect: { delimiter: sniffed.delimiter, hasHeader, encoding: decoded.encoding, lineEnding: tokens.lineEnding },
+    headerLine: hasHeader ? tokens.recordLine[0] : 0,
+  };
+}
+
+function overrideMap(list: ReadOptions['typeOverrides'], names: readonly string[], file: string, issues: ImportIssue[]): Map<number, ColumnType> {
+  const map = new Map<number, ColumnType>();
+  for (const { column, type } of list ?? []) {
+    if (Number.isInteger(column) && column >= 0 && column < names.length && COLUMN_TYPES.includes(type)) {
+      map.set(column, type);
+    } else {
+      issues.push({
+        severity: 'warning',
+        code: 'bad-override',
+        message: `The type change for column ${column} (${String(type)}) does not fit "${file}", which has ${names.length} columns; it was ignored.`,
+        action: 'Ignored.',
+      });
+    }
+  }
+  return map;
+}
+
+function emptyCells(tokens: CsvTokens, rows: Uint32Array): ColumnCells {
+  const n = rows.length;
+  return {
+    text: tokens.text,
+    length: n,
+    starts: new Uint32Array(n),
+    ends: new Uint32Array(n),
+    kinds: new Uint8Array(n),
+    lineOf: (row) => tokens.recordLine[rows[row]],
+  };
+}
+
+/** Fills `cells` (reused for every column) with column `j`'s content ranges. */
+function gatherColumn(tokens: CsvTokens, rows: Uint32Array, j: number, cells: ColumnCells): void {
+  const { text, recordFirstField: first, recordStart, fieldEnds, fieldFlags } = tokens;
+  const { starts, ends, kinds } = cells;
+  const range = new Uint32Array(2);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const field = first[r] + j;
+    if (field >= first[r + 1]) {
+      kinds[i] = CELL_ABSENT;
+      starts[i] = ends[i] = 0;
+      continue;
+    }
+    const rawStart = j === 0 ? recordStart[r] : fieldEnds[field - 1] + 1;
+    const flags = fieldFlags[field];
+    if (flags === 0) {
+      // Unquoted (nearly every field): no need to look at the text at all.
+      starts[i] = rawStart;
+      ends[i] = fieldEnds[field];
+      kinds[i] = CELL_PLAIN;
+    } else {
+      kinds[i] = contentRange(text, rawStart, fieldEnds[field], flags, range);
+      starts[i] = range[0];
+      ends[i] = range[1];
+    }
+  }
+}
+
+/** Issues outlive the import; make sure none of their strings is a view into the file's text. */
+function detachIssue(issue: ImportIssue): ImportIssue {
+  const out: ImportIssue = { ...issue, message: detachString(issue.message) };
+  if (issue.snippet !== undefined) out.snippet = detachString(issue.snippet);
+  return out;
+}
+
+/** Calls `report` only when the fraction moved by at least 1%, so at most ~100 times. */
+function throttle(report: ((fraction: number) => void) | undefined): (fraction: number) => void {
+  let last = 0;
+  return (fraction) => {
+    if (!report || (fraction - last < 0.01 && fraction < 1)) return;
+    last = fraction;
+    report(Math.min(1, fraction));
+  };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`;
+}

@@ -1,0 +1,18 @@
+import { loadDataset } from '../../store/actions/loadDataset';
+import { setStudio } from '../../store/useStudio';
+import type { Example } from './examples';
+
+/** Examples are served beside the app, so they load from the page's own origin, offline too. */
+export async function loadExample(example: Example): Promise<boolean> {
+  const url = new URL(example.file, document.baseURI).href;
+  let bytes: Uint8Array;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    setStudio({ alert: { message: `The example "${example.title}" (${example.file}) could not be loaded: ${error instanceof Error ? error.message : String(error)}.` } });
+    return false;
+  }
+  return loadDataset({ fileName: example.file.split('/').pop()!, bytes, target: example.target, task: example.task });
+}

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useStudio } from '../../store/useStudio';
+import { setTarget, setTask } from '../../store/actions/chooseProblem';
+import type { Task } from '../../store/studioState';
+
+export function ProblemPanel(): ReactNode {
+  const dataset = useStudio((s) => s.dataset);
+  const target = useStudio((s) => s.target);
+  const task = useStudio((s) => s.task);
+  const running = useStudio((s) => s.training.status === 'running');
+  if (!dataset) return null;
+  const column = dataset.columns.find((c) => c.name === target);
+  return (
+    <section aria-label="Problem" className="panel problem">
+      <h2>Problem</h2>
+      <label>
+        Target
+        <select aria-label="Target" value={target ?? ''} disabled={running} onChange={(e) => setTarget(e.currentTarget.value)}>
+          {dataset.columns.map((c) => (
+            <option key={c.index} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Task
+        <select aria-label="Task" value={task} disabled={running} onChange={(e) => setTask(e.currentTarget.value as Task)}>
+          <option value="classification">classification</option>
+          <option value="regression">regression</option>
+          <option value="clustering" disabled>
+            clustering (needs k-means, not built yet)
+          </option>
+        </select>
+      </label>
+      {column && (
+        <p className="hint">
+          “{column.name}” is {column.type}
+          {column.distinct !== undefined ? ` with ${column.distinct} distinct values` : ''}, so the studio proposes {task}. Rows where it is missing ({column.missing}) are left out of training.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The one module that touches IndexedDB. A write counts as done only when its
+ * transaction completes (not when the request succeeds): quota errors arrive as an
+ * AbortError on the transaction, after the request itself looked fine.
+ */
+
+const DB_NAME = 'local-ml-studio';
+const DB_VERSION = 1;
+/** Large original file bytes, written once per dataset. */
+const FILES = 'files';
+/** Small serialisable project state, written on every change. */
+const STATE = 'state';
+
+export const CURRENT_PROJECT = 'current';
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+function openDb(): Promise<IDBDatabase> {
+  if (dbPromise) return dbPromise;
+  dbPromise = new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('This browser has no IndexedDB, so work cannot be saved between visits.'));
+      return;
+    }
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
+      if (!db.objectStoreNames.contains(STATE)) db.createObjectStore(STATE);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab upgrading the schema must not be blocked by us.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened.'));
+    request.onblocked = () => reject(new Error('Saving is blocked by another tab of the studio; close it and reload.'));
+  });
+  dbPromise.catch(() => {
+    dbPromise = null;
+  });
+  return dbPromise;
+}
+
+function describeStorageError(error: unknown): Error {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError' || name === 'AbortError') {
+    return new Error('The browser refused to save: its storage for this site is full. Your work is still open; export it to keep a copy.');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`Saving failed: ${message}`);
+}
+
+function write(storeName: string, key: string, value: unknown): Promise<void> {
+  return openDb().then(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        let tx: IDBTransaction;
+        try {
+          tx = db.transaction(storeName, 'readwrite');
+          tx.objectStore(storeName).put(value, key);
+        } catch (error) {
+          reject(describeStorageError(error));
+          return;
+        }
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(describeStorageError(tx.error));
+        tx.onerror = () => reject(describeStorageError(tx.error));
+      }),
+  );
+}
+
+function read<T>(storeName: string, key: string): Promise<T | undefined> {
+  return openDb().then(
+    (db) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const tx = db.transaction(storeName, 'readonly');
+        const request = tx.objectStore(storeName).get(key);
+        tx.oncomplete = () => resolve(request.result as T | undefined);
+        tx.onabort = () => reject(describeStorageError(tx.error));
+        tx.onerror = () => reject(describeStorageError(tx.error));
+      }),
+  );
+}
+
+function remove(storeName: string, key: string): Promise<void> {
+  return openDb().then(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(storeName, 'readwrite');
+        tx.objectStore(storeName).delete(key);
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(describeStorageError(tx.error));
+      }),
+  );
+}
+
+export interface StoredFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export const saveFile = (key: string, file: StoredFile) => write(FILES, key, file);
+export const loadFile = (key: string) => read<StoredFile>(FILES, key);
+export const saveState = <T>(key: string, state: T) => write(STATE, key, state);
+export const loadState = <T>(key: string) => read<T>(STATE, key);
+export const clearProject = async (key: string) => {
+  await remove(STATE, key);
+  await remove(FILES, key);
+};
+
+/** Ask the browser not to evict our data under storage pressure; harmless if refused. */
+export function requestPersistence(): void {
+  navigator.storage?.persist?.().catch(() => undefined);
+}

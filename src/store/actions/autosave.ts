@@ -1,0 +1,98 @@
+/**
+ * Autosave: the dataset's original bytes are written once per load, the small project
+ * state on every change. A save is reported as done only when IndexedDB says the
+ * transaction completed.
+ */
+import { CURRENT_PROJECT, loadFile, loadState, saveFile, saveState } from '../../storage/projectDb';
+import type { StudioState } from '../studioState';
+import { getStudio, setStudio, useStudio } from '../useStudio';
+
+export const SAVED_PROJECT_VERSION = 1;
+
+export interface SavedProject {
+  version: typeof SAVED_PROJECT_VERSION;
+  savedAt: number;
+  fileName: string;
+  readOptions: NonNullable<StudioState['dataset']>['readOptions'];
+  target: string | null;
+  task: StudioState['task'];
+  training: StudioState['training'];
+  run: StudioState['run'];
+  leaderboard: StudioState['leaderboard'];
+}
+
+let fileSaved: Promise<void> = Promise.resolve();
+
+export function persistDatasetFile(fileName: string, bytes: Uint8Array): Promise<void> {
+  setStudio({ save: { status: 'saving' } });
+  const copy = bytes.slice().buffer;
+  fileSaved = saveFile(CURRENT_PROJECT, { name: fileName, bytes: copy }).catch((error: unknown) => {
+    reportFailure(error);
+    throw error;
+  });
+  return fileSaved.catch(() => undefined);
+}
+
+export async function persistState(): Promise<void> {
+  const state = getStudio();
+  if (!state.dataset) return;
+  const project: SavedProject = {
+    version: SAVED_PROJECT_VERSION,
+    savedAt: Date.now(),
+    fileName: state.dataset.fileName,
+    readOptions: state.dataset.readOptions,
+    target: state.target,
+    task: state.task,
+    training: state.training,
+    run: state.run,
+    leaderboard: state.leaderboard,
+  };
+  setStudio({ save: { status: 'saving' } });
+  try {
+    await fileSaved;
+    await saveState(CURRENT_PROJECT, project);
+    setStudio({ save: { status: 'saved' } });
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  setStudio({ save: { status: 'failed', message }, alert: { message } });
+}
+
+export async function readSavedProject(): Promise<{ project: SavedProject; bytes: Uint8Array } | null> {
+  const project = await loadState<SavedProject>(CURRENT_PROJECT);
+  if (!project || project.version !== SAVED_PROJECT_VERSION) return null;
+  const file = await loadFile(CURRENT_PROJECT);
+  if (!file || !(file.bytes instanceof ArrayBuffer)) return null;
+  return { project, bytes: new Uint8Array(file.bytes) };
+}
+
+/** Saves, debounced, whenever what the user chose or produced changes. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useStudio.subscribe((state, previous) => {
+    const changed =
+      state.dataset?.version !== previous.dataset?.version ||
+      state.target !== previous.target ||
+      state.task !== previous.task ||
+      state.run !== previous.run ||
+      state.training.status !== previous.training.status;
+    if (!changed || !state.dataset) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void persistState(), 250);
+  });
+  const flush = () => {
+    if (timer) {
+      clearTimeout(timer);
+      void persistState();
+    }
+  };
+  window.addEventListener('pagehide', flush);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pagehide', flush);
+  };
+}

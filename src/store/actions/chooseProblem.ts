@@ -1,0 +1,40 @@
+import { dataWorker } from '../../bridge/dataClient';
+import type { ColumnType } from '../../core/data/table';
+import { getStudio, setStudio } from '../useStudio';
+import { proposeTask } from './loadDataset';
+import type { Task } from '../studioState';
+
+/** Picking a new target proposes the task from its type; results of the old target are kept in history only. */
+export function setTarget(target: string): void {
+  const { dataset } = getStudio();
+  if (!dataset) return;
+  setStudio({ target, task: proposeTask(dataset.columns, target), run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+}
+
+export function setTask(task: Task): void {
+  setStudio({ task, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+}
+
+export async function setColumnType(index: number, type: ColumnType): Promise<void> {
+  const { dataset } = getStudio();
+  if (!dataset) return;
+  const outcome = await dataWorker().setColumnType(index, type);
+  if (!outcome.ok) {
+    setStudio({ alert: { message: outcome.issue.message } });
+    return;
+  }
+  const overrides = [...(dataset.readOptions.typeOverrides ?? []).filter((o) => o.column !== index), { column: index, type }];
+  const warnings = outcome.issues.filter((i) => i.severity === 'warning' && i.column?.index === index);
+  setStudio({
+    dataset: { ...dataset, columns: outcome.columns, readOptions: { ...dataset.readOptions, typeOverrides: overrides }, version: dataset.version + 1 },
+    alert: warnings.length ? { message: warnings[0].message } : null,
+    run: null,
+    training: { status: 'idle', curve: [] },
+  });
+  const profile = await dataWorker().profile();
+  setStudio({ profile });
+}
+
+export function dismissAlert(): void {
+  setStudio({ alert: null });
+}

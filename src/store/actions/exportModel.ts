@@ -1,0 +1,35 @@
+import { buildBundleZip } from '../../bridge/bundleClient';
+import { getStudio, setStudio } from '../useStudio';
+
+/** Downloads the current model as a bundle .zip (bundle.json, model.json, model-card.md). */
+export async function exportModel(): Promise<void> {
+  const { run, target, task, dataset, profile } = getStudio();
+  if (!run || !target || !dataset) return;
+  try {
+    const zip = await buildBundleZip({
+      run,
+      target,
+      task,
+      createdAt: new Date().toISOString(),
+      dataName: dataset.fileName,
+      rows: dataset.rowCount,
+      profiles: profile?.columns,
+    });
+    const base = dataset.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_') || 'model';
+    download(new Blob([zip as BlobPart], { type: 'application/zip' }), `${base}-${run.modelName}.zip`);
+  } catch (error) {
+    setStudio({ alert: { message: `The model for "${target}" could not be exported: ${error instanceof Error ? error.message : String(error)}` } });
+  }
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,114 @@
+import { startIngest, type IngestJob } from '../../bridge/ingestClient';
+import { adoptDataset, dataWorker } from '../../bridge/dataClient';
+import type { ReadOptions } from '../../core/data/readCsv';
+import type { ColumnSummary } from '../../core/data/summarizeColumns';
+import { getStudio, setStudio } from '../useStudio';
+import { endStageAfterPaint, startStage } from './stageTiming';
+import { initialState, type Task } from '../studioState';
+import { persistDatasetFile, persistState } from './autosave';
+
+/** Files over this size are refused before reading: the browser tab would run out of memory. */
+export const MAX_FILE_BYTES = 1_500_000_000;
+
+let activeJob: IngestJob | null = null;
+
+export interface LoadRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  options?: Omit<ReadOptions, 'onProgress' | 'fileName'>;
+  /** The column to predict, e.g. from an example's description. */
+  target?: string | null;
+  task?: Task;
+  /** True when restoring after a reload: the file is already saved. */
+  restoring?: boolean;
+}
+
+/**
+ * Reads a CSV in a worker and makes it the current dataset. On any failure the previous
+ * dataset, choices and results stay exactly as they were.
+ */
+export async function loadDataset(request: LoadRequest): Promise<boolean> {
+  const { fileName, bytes } = request;
+  activeJob?.cancel();
+  startStage('ingest');
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    setStudio({ alert: { message: `"${fileName}" is ${(bytes.byteLength / 1e9).toFixed(1)} GB; the studio reads files up to ${MAX_FILE_BYTES / 1e9} GB in the browser. Nothing was imported.` } });
+    return false;
+  }
+  const options = { ...request.options, fileName };
+  setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
+  let lastReported = 0;
+  const job = startIngest(bytes, options, (fraction) => {
+    if (fraction - lastReported >= 0.01 || fraction === 1) {
+      lastReported = fraction;
+      setStudio((s) => ({ ingest: { ...s.ingest, progress: fraction } }));
+    }
+  });
+  activeJob = job;
+  const outcome = await job.outcome;
+  if (activeJob === job) activeJob = null;
+  setStudio({ ingest: { status: 'idle', progress: 0 } });
+  if (!outcome.ok) {
+    if ('cancelled' in outcome) return false;
+    setStudio({ alert: { message: outcome.issue.message } });
+    return false;
+  }
+  const { table, issues, dialect } = outcome.result;
+  if (table.rowCount === 0) {
+    // A header alone is not a dataset to train on; keep what the person had open.
+    setStudio({ alert: { message: `"${fileName}" has a header with ${table.columns.length} columns but no data rows; nothing was imported.` } });
+    return false;
+  }
+  const dataBytes = bytes.slice();
+  // The table and this copy of the bytes now belong to the data worker.
+  const columns = await adoptDataset(table, dataBytes, options);
+  const warnings = issues.filter((i) => i.severity !== 'info');
+  const target = chooseTarget(columns, request.target);
+  const previous = getStudio().dataset;
+  setStudio({
+    ...initialState,
+    save: getStudio().save,
+    dataset: { fileName, rowCount: table.rowCount, columns, dialect, readOptions: request.options ?? {}, version: (previous?.version ?? 0) + 1 },
+    importNotes: issues,
+    alert: warnings.length
+      ? { message: warnings.length === 1 ? warnings[0].message : `"${fileName}" was imported with ${warnings.length} warnings.`, details: warnings.length > 1 ? warnings.slice(0, 20).map((w) => w.message) : undefined }
+      : null,
+    target,
+    task: request.task ?? proposeTask(columns, target),
+  });
+  await endStageAfterPaint('ingest');
+  if (!request.restoring) void persistDatasetFile(fileName, bytes).then(() => persistState());
+  void computeProfile();
+  return true;
+}
+
+export function cancelLoading(): void {
+  activeJob?.cancel();
+  activeJob = null;
+  setStudio({ ingest: { status: 'idle', progress: 0 } });
+}
+
+async function computeProfile(): Promise<void> {
+  startStage('profile');
+  try {
+    const profile = await dataWorker().profile();
+    setStudio({ profile });
+    await endStageAfterPaint('profile');
+  } catch (error) {
+    setStudio({ alert: { message: `The column profile could not be computed: ${error instanceof Error ? error.message : String(error)}` } });
+  }
+}
+
+/** The example's target when given; otherwise the last column that is not an identifier or free text. */
+function chooseTarget(columns: ColumnSummary[], wanted?: string | null): string | null {
+  if (wanted && columns.some((c) => c.name === wanted)) return wanted;
+  for (let i = columns.length - 1; i >= 0; i--) {
+    if (columns[i].type !== 'identifier' && columns[i].type !== 'text') return columns[i].name;
+  }
+  return columns.length ? columns[columns.length - 1].name : null;
+}
+
+export function proposeTask(columns: ColumnSummary[], target: string | null): Task {
+  const column = columns.find((c) => c.name === target);
+  return column && (column.type === 'numeric' || column.type === 'datetime') ? 'regression' : 'classification';
+}

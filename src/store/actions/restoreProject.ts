@@ -1,0 +1,39 @@
+import { readSavedProject } from './autosave';
+import { loadDataset } from './loadDataset';
+import { setStudio } from '../useStudio';
+
+/**
+ * Brings the person back where they were after a reload: the same file read with the same
+ * options, the same target and task, and the last results. A run that was still training
+ * when the page went away is marked as interrupted.
+ */
+export async function restoreProject(): Promise<boolean> {
+  let saved;
+  try {
+    saved = await readSavedProject();
+  } catch (error) {
+    setStudio({ alert: { message: `Your saved work could not be read back: ${error instanceof Error ? error.message : String(error)}` } });
+    return false;
+  }
+  if (!saved) return false;
+  const { project, bytes } = saved;
+  const ok = await loadDataset({
+    fileName: project.fileName,
+    bytes,
+    options: project.readOptions,
+    target: project.target,
+    task: project.task,
+    restoring: true,
+  });
+  if (!ok) return false;
+  const interrupted = project.training.status === 'running';
+  setStudio({
+    run: project.run,
+    leaderboard: project.leaderboard ?? [],
+    training: interrupted
+      ? { status: 'interrupted', curve: project.training.curve, message: 'Training was interrupted when the page closed; press Train to run it again.' }
+      : project.training,
+    save: { status: 'saved' },
+  });
+  return true;
+}

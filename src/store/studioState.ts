@@ -1,0 +1,63 @@
+import type { ColumnSummary } from '../core/data/summarizeColumns';
+import type { ImportIssue } from '../core/data/importIssue';
+import type { ReadOptions, ReadResult } from '../core/data/readCsv';
+import type { TableProfile } from '../core/profile/profileTable';
+import type { TrainProgress } from '../core/models/types';
+import type { TrainedRun } from '../workers/trainOutcome';
+
+export type Task = 'classification' | 'regression';
+
+export interface DatasetInfo {
+  fileName: string;
+  rowCount: number;
+  columns: ColumnSummary[];
+  dialect: ReadResult['dialect'];
+  /** The reader options that produced this table (delimiter, type overrides), replayed on restore. */
+  readOptions: Omit<ReadOptions, 'onProgress' | 'fileName'>;
+  /** Bumped on every change of the table, so views re-fetch rows. */
+  version: number;
+}
+
+export interface AlertInfo {
+  /** One sentence naming the file, line or column involved. */
+  message: string;
+  details?: string[];
+}
+
+export type TrainingStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed' | 'interrupted';
+
+export interface LeaderboardRow {
+  model: string;
+  label: string;
+  metrics: Record<string, number>;
+  fitSeconds: number;
+  backend: string;
+}
+
+export interface StudioState {
+  dataset: DatasetInfo | null;
+  importNotes: ImportIssue[];
+  ingest: { status: 'idle' | 'reading'; fileName?: string; progress: number };
+  profile: TableProfile | null;
+  alert: AlertInfo | null;
+  target: string | null;
+  task: Task;
+  training: { status: TrainingStatus; curve: TrainProgress[]; message?: string };
+  run: TrainedRun | null;
+  leaderboard: LeaderboardRow[];
+  save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
+}
+
+export const initialState: StudioState = {
+  dataset: null,
+  importNotes: [],
+  ingest: { status: 'idle', progress: 0 },
+  profile: null,
+  alert: null,
+  target: null,
+  task: 'classification',
+  training: { status: 'idle', curve: [] },
+  run: null,
+  leaderboard: [],
+  save: { status: 'idle' },
+};

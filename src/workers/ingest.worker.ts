@@ -1,0 +1,29 @@
+/**
+ * Reads one CSV off the main thread. One worker per import, so "Cancel" simply
+ * terminates it and the dataset already loaded elsewhere is untouched.
+ */
+import * as Comlink from 'comlink';
+import { readCsv, type ReadOptions } from '../core/data/readCsv';
+import { ImportError } from '../core/data/importIssue';
+import { tableBuffers } from '../core/data/table';
+import type { IngestOutcome } from './ingestOutcome';
+
+const api = {
+  read(bytes: Uint8Array, options: Omit<ReadOptions, 'onProgress'>, onProgress?: (fraction: number) => void): IngestOutcome {
+    try {
+      const result = readCsv(bytes, { ...options, onProgress });
+      const outcome: IngestOutcome = { ok: true, result };
+      return Comlink.transfer(outcome, tableBuffers(result.table));
+    } catch (error) {
+      if (error instanceof ImportError) return { ok: false, issue: error.issue };
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        issue: { severity: 'error', code: 'internal', message: `"${options.fileName}" could not be read: ${message}` },
+      };
+    }
+  },
+};
+
+export type IngestApi = typeof api;
+Comlink.expose(api);
