@@ -30,7 +30,7 @@ describe('bad input leaves the open dataset untouched', () => {
     expect(await alert.textContent()).toMatch(pattern);
     expect(await alert.textContent()).toContain(fileName);
     await page.getByText('344 rows').waitFor();
-    expect(await page.getByLabel('Target').inputValue()).toBe('Species');
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
   }
 
   const zipBytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0x21, 0, 0x6d, 0x2a, 0x41]);
@@ -73,6 +73,18 @@ describe('bad input leaves the open dataset untouched', () => {
     const alert = await page.getByRole('alert').textContent();
     expect(alert).toMatch(/"?a"?/);
     expect(alert).toMatch(/empty|column_3/i);
+  });
+
+  it('cancels reading a large file and keeps the open dataset', async () => {
+    await dismissAlert(page);
+    const line = '12345.678,abcdef,0.5\n';
+    const big = 'x,label,y\n' + line.repeat(2_000_000);
+    await uploadFile(page, 'Upload CSV', 'big.csv', big);
+    await page.getByRole('progressbar', { name: /Reading big\.csv/ }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    expect(await page.getByText('2000000 rows').count()).toBe(0);
+    expect(await page.locator('.dataset-size').textContent()).toMatch(/proto\.csv|dupes\.csv|utf16\.csv/);
   });
 
   it('kept working through all of it', () => {

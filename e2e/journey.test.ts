@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, measures, newStudioPage, readDownload, type Studio } from './harness';
+import { launchBrowser, measures, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
 
 /** The first journey of a new user: example -> target -> train -> metrics -> export. */
 describe('first journey', () => {
@@ -21,8 +21,8 @@ describe('first journey', () => {
     const { page } = studio;
     await page.getByText('344 rows').waitFor();
     await expect(page.getByText('7 columns').count()).resolves.toBeGreaterThan(0);
-    expect(await page.getByLabel('Target').inputValue()).toBe('Species');
-    expect(await page.getByLabel('Task').inputValue()).toBe('classification');
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
+    expect(await page.getByLabel('Task', { exact: true }).inputValue()).toBe('classification');
     expect(await page.getByRole('grid').getByRole('columnheader').count()).toBe(7);
   });
 
@@ -55,5 +55,28 @@ describe('first journey', () => {
   it('made no request to any host but its own, and raised no page errors', () => {
     expect(studio.externalRequests).toEqual([]);
     expect(studio.pageErrors).toEqual([]);
+  });
+});
+
+describe('column types', () => {
+  it('lets the user override an inferred type and shows the change', async () => {
+    const browser = await launchBrowser();
+    const studio = await newStudioPage(browser);
+    try {
+      const { page } = studio;
+      await uploadFile(page, 'Upload CSV', 'zip.csv', 'zip,city,score\n00501,Holtsville,1\n02134,Boston,2\n10001,New York,3\n');
+      await page.getByText('3 rows').waitFor();
+      const zipType = page.getByRole('combobox', { name: 'Column type' }).first();
+      expect(await zipType.inputValue()).not.toBe('numeric');
+      expect(await page.getByRole('gridcell').first().textContent()).toBe('00501');
+      const scoreType = page.getByRole('combobox', { name: 'Column type' }).nth(2);
+      expect(await scoreType.inputValue()).toBe('numeric');
+      await scoreType.selectOption('categorical');
+      await page.waitForFunction(() => document.querySelectorAll('select[aria-label="Column type"]')[2] instanceof HTMLSelectElement && (document.querySelectorAll('select[aria-label="Column type"]')[2] as HTMLSelectElement).value === 'categorical');
+      expect(studio.pageErrors).toEqual([]);
+    } finally {
+      await studio.close();
+      await browser.close();
+    }
   });
 });

@@ -23,14 +23,14 @@ describe('work survives a reload', () => {
     for (let i = 0; i < 200; i++) rows.push(`${i % 17},${(i * 7) % 13},${i % 17 > 8 ? 'high' : 'low'}`);
     await dropFile(page, 'dropped.csv', rows.join('\n') + '\n');
     await page.getByText('200 rows').waitFor();
-    await page.getByLabel('Target').selectOption('label');
+    await page.getByLabel('Target', { exact: true }).selectOption('label');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('table', { name: 'Metrics' }).waitFor({ timeout: 120_000 });
     await page.getByText('All changes saved in this browser').waitFor();
 
     await page.reload();
     await page.getByText('200 rows').waitFor();
-    expect(await page.getByLabel('Target').inputValue()).toBe('label');
+    expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('label');
     await page.getByRole('table', { name: 'Metrics' }).waitFor();
     expect(await page.getByText('dropped.csv').count()).toBeGreaterThan(0);
   });
@@ -44,7 +44,7 @@ describe('work survives a reload', () => {
     }
     await dropFile(page, 'long.csv', rows.join('\n') + '\n');
     await page.getByText('60000 rows').waitFor();
-    await page.getByLabel('Target').selectOption('target');
+    await page.getByLabel('Target', { exact: true }).selectOption('target');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText(/Training was stopped/).waitFor({ timeout: 30_000 });

@@ -2,6 +2,7 @@ import { restoreProject } from '../store/actions/restoreProject';
 import { startAutosave } from '../store/actions/autosave';
 import { requestPersistence } from '../storage/projectDb';
 import { getStudio } from '../store/useStudio';
+import { loadRequestCount } from '../store/actions/loadDataset';
 import { EXAMPLES } from '../features/ingest/examples';
 import { loadExample } from '../features/ingest/loadExample';
 
@@ -17,9 +18,10 @@ export function startStudio(): () => void {
   let stopAutosave: () => void = () => undefined;
   void (async () => {
     requestPersistence();
+    const before = loadRequestCount();
     const restored = await restoreProject();
     const firstVisit = new URLSearchParams(location.search).get('example') !== 'none';
-    if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0]);
+    if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0], { unlessLoadedSince: before });
     stopAutosave = startAutosave();
     document.documentElement.dataset.studioReady = 'true';
   })();

@@ -3,6 +3,7 @@
  * validated, the model kind must be in the registry, and shapes must agree across files. A bad
  * bundle throws a BundleError whose message names the file and the field.
  */
+import type { Table } from '../data/table';
 import { argmaxClasses } from '../evaluate/confusionMatrix';
 import { getModel } from '../models/registry';
 import type { FittedModel } from '../models/types';
@@ -46,7 +47,7 @@ export function readBundle(files: BundleFiles): LoadedBundle {
     );
   }
 
-  const predict = (table: Parameters<LoadedBundle['predict']>[0]): BundlePrediction => {
+  const predict = (table: Table): BundlePrediction => {
     const { X, featureNames } = applyRecipe(meta.recipe, table);
     const rows = table.rowCount;
     const cols = featureNames.length;

@@ -135,7 +135,7 @@ describe('readCsv: dialect (reliability §1.2)', () => {
     const error = importError(() => read(text));
     expect(error.message).toBe('Unclosed quote starting at line 2, column "b" in "data.csv"; nothing was imported.');
     expect(error.issue).toMatchObject({ line: 2, column: { index: 1, name: 'b' } });
-    expect(grid(read(text, { quoting: 'none', raggedRows: 'drop' }))[0]).toEqual(['4', '5', '6']);
+    expect(grid(read(text, { quoting: 'none' }))[0]).toEqual(['1', '"x', '3']);
   });
 
   it('D10: stray quotes are kept with warnings naming line and column', () => {
@@ -305,7 +305,10 @@ describe('readCsv: limits', () => {
 
   it('each cap has its own code', () => {
     expect(importError(() => read('a\n1\n', { limits: { maxBytes: 3 } })).issue.code).toBe('file-too-large');
-    expect(importError(() => read('a\n1\n2\n3\n', { limits: { maxRows: 2 } })).issue).toMatchObject({ code: 'too-many-rows', line: 4 });
+    const rows = importError(() => read('a\n1\n2\n3\n', { limits: { maxRows: 2 } }));
+    expect(rows.issue).toMatchObject({ code: 'too-many-rows', line: 4 });
+    expect(rows.message).toBe('"data.csv" has more than 2 rows (reached at line 4); the studio reads at most 2.');
+    expect(importError(() => read('1\n2\n3\n', { limits: { maxRows: 2 } })).issue.code).toBe('too-many-rows');
     expect(importError(() => read('a,b\n1,2\n3,4\n', { limits: { maxCells: 5 } })).issue.code).toBe('too-many-cells');
     expect(importError(() => read('a\nabcdef\n', { limits: { maxFieldLength: 5 } })).issue.code).toBe('field-too-long');
     expect(read('a\n1\n2\n', { limits: { maxRows: 2 } }).table.rowCount).toBe(2);

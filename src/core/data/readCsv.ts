@@ -14,7 +14,7 @@ import { inferColumnType } from './inferColumnType';
 import { selectRows } from './selectRows';
 import { sniffDialect } from './sniffDialect';
 import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
-import { tokenizeCsv, type LineEnding } from './tokenizeCsv';
+import { tokenizeCsv, type LineEnding, type TokenizeOptions, type TokenizeResult } from './tokenizeCsv';
 
 export interface ReadOptions {
   fileName: string;
@@ -86,13 +86,12 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   }
 
   const headerDecided = options.hasHeader;
-  const tokens = tokenizeCsv(decoded.text, {
+  const tokens = tokenizeOrExplain(decoded.text, limits.maxRows, {
     fileName: file,
     delimiter: sniffed.delimiter,
     quoting: options.quoting !== 'none',
     maxColumns: limits.maxColumns,
     maxFieldLength: limits.maxFieldLength,
-    maxRecords: limits.maxRows + 1,
     maxCells: limits.maxCells,
     onProgress: (f) => progress(f * TOKENIZE_SHARE),
     columnLabel: (index, first) => {
@@ -126,10 +125,13 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     });
   }
   if (rows.length === 0) {
+    const headerOnly = tokens.recordCount === 1;
     issues.push({
       severity: 'info',
-      code: 'header-only',
-      message: `"${file}" has a header but no data rows; the table has ${names.length} columns and 0 rows.`,
+      code: headerOnly ? 'header-only' : 'no-rows',
+      message: headerOnly
+        ? `"${file}" has a header but no data rows; the table has ${names.length} columns and 0 rows.`
+        : `Every row of "${file}" was dropped; the table has ${names.length} columns and 0 rows.`,
       action: 'Models cannot be trained until the dataset has rows.',
     });
   }
@@ -158,6 +160,22 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     dialect: { delimiter: sniffed.delimiter, hasHeader, encoding: decoded.encoding, lineEnding: tokens.lineEnding },
     headerLine: hasHeader ? tokens.recordLine[0] : 0,
   };
+}
+
+/**
+ * The tokenizer counts records, header included, so it is given one more than the row cap; its
+ * row-cap error is reworded here in terms of the rows the user counts.
+ */
+function tokenizeOrExplain(text: string, maxRows: number, options: TokenizeOptions): TokenizeResult {
+  try {
+    return tokenizeCsv(text, { ...options, maxRecords: maxRows + 1 });
+  } catch (error) {
+    if (!(error instanceof ImportError) || error.issue.code !== 'too-many-rows') throw error;
+    throw new ImportError({
+      ...error.issue,
+      message: `"${options.fileName}" has more than ${maxRows} rows (reached at line ${error.issue.line}); the studio reads at most ${maxRows}.`,
+    });
+  }
 }
 
 function overrideMap(list: ReadOptions['typeOverrides'], names: readonly string[], file: string, issues: ImportIssue[]): Map<number, ColumnType> {

@@ -5,7 +5,7 @@
  * Every number in the result is finite or null, so the result is always valid JSON.
  */
 import { cellText, isCoded, type Column, type ColumnType, type Table } from '../data/table';
-import { summarizeNumeric, type Histogram } from './numericSummary';
+import { numericScratch, summarizeNumeric, type Histogram, type NumericScratch } from './numericSummary';
 import { pearsonMatrix } from './pearson';
 import { booleanTop, codedTop, TOP_VALUES, type ValueCount } from './topValues';
 
@@ -52,7 +52,8 @@ export const MAX_CORRELATION_COLUMNS = 50;
 
 export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {
   const maxCorr = Math.max(0, options.maxCorrelationColumns ?? MAX_CORRELATION_COLUMNS);
-  const columns = table.columns.map((c) => profileColumn(c, table.rowCount));
+  const scratch = table.columns.some((c) => !isCoded(c.type)) ? numericScratch(table.rowCount) : undefined;
+  const columns = table.columns.map((c) => profileColumn(c, table.rowCount, scratch));
   const numeric: number[] = [];
   table.columns.forEach((c, j) => {
     if (c.type === 'numeric' && c.values && numeric.length < maxCorr) numeric.push(j);
@@ -71,7 +72,7 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   };
 }
 
-export function profileColumn(column: Column, rowCount: number): ColumnProfile {
+export function profileColumn(column: Column, rowCount: number, scratch?: NumericScratch): ColumnProfile {
   const base = { name: column.name, type: column.type };
   if (isCoded(column.type) && column.codes && column.categories) {
     const { count, unique, top } = codedTop(column.codes, column.missing, column.categories, TOP_VALUES);
@@ -82,8 +83,8 @@ export function profileColumn(column: Column, rowCount: number): ColumnProfile {
     const { count, unique, top } = booleanTop(values, column.missing);
     return { ...base, count, missing: rowCount - count, unique, top };
   }
-  if (column.type === 'datetime') return datetimeProfile(column, values, rowCount);
-  const s = summarizeNumeric(values, column.missing);
+  if (column.type === 'datetime') return datetimeProfile(column, values, rowCount, scratch);
+  const s = summarizeNumeric(values, column.missing, scratch);
   return {
     ...base,
     count: s.count,
@@ -100,8 +101,8 @@ export function profileColumn(column: Column, rowCount: number): ColumnProfile {
   };
 }
 
-function datetimeProfile(column: Column, values: Float64Array, rowCount: number): ColumnProfile {
-  const s = summarizeNumeric(values, column.missing);
+function datetimeProfile(column: Column, values: Float64Array, rowCount: number, scratch?: NumericScratch): ColumnProfile {
+  const s = summarizeNumeric(values, column.missing, scratch);
   let minRow = -1;
   let maxRow = -1;
   for (let i = 0; i < values.length; i++) {

@@ -11,7 +11,8 @@ const BUCKETS = 1 << BITS;
 const MASK = BUCKETS - 1;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function sortFloat64(values: Float64Array): Float64Array {
+/** `scratch` (at least 2 * length words) is reused when given, saving an allocation per call. */
+export function sortFloat64(values: Float64Array, scratch?: Uint32Array): Float64Array {
   const n = values.length;
   if (n < 2) return values;
   if (n < 512 || !LITTLE_ENDIAN) return values.sort();
@@ -31,7 +32,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
     counts[5 * BUCKETS + (hi >>> (2 * BITS))]++;
   }
   let src: Uint32Array = words;
-  let dst: Uint32Array = new Uint32Array(n * 2);
+  let dst: Uint32Array = scratch && scratch.length >= n * 2 ? scratch : new Uint32Array(n * 2);
   for (let d = 0; d < 6; d++) {
     const base = d * BUCKETS;
     const high = d >= 3 ? 1 : 0;

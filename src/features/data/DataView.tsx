@@ -15,11 +15,14 @@ export function DataView(): ReactNode {
     width: Math.min(260, Math.max(120, c.name.length * 9 + 30)),
     header: (
       <div className="column-header">
-        <span className="column-name" title={c.name}>
+        <span className="column-name" title={c.name} id={`column-name-${c.index}`}>
           {c.name}
         </span>
+        {/* The column name describes the select rather than naming it, so a column called
+            "target" or "task" never shadows the studio's own Target and Task controls. */}
         <select
-          aria-label={`Type of ${c.name}`}
+          aria-label="Column type"
+          aria-describedby={`column-name-${c.index}`}
           value={c.type}
           onChange={(e) => void setColumnType(c.index, e.currentTarget.value as ColumnType)}
         >

@@ -11,6 +11,12 @@ import { persistDatasetFile, persistState } from './autosave';
 export const MAX_FILE_BYTES = 1_500_000_000;
 
 let activeJob: IngestJob | null = null;
+/** Counts load requests, so start-up work can tell that the user has loaded something meanwhile. */
+let loadRequests = 0;
+
+export function loadRequestCount(): number {
+  return loadRequests;
+}
 
 export interface LoadRequest {
   fileName: string;
@@ -29,6 +35,7 @@ export interface LoadRequest {
  */
 export async function loadDataset(request: LoadRequest): Promise<boolean> {
   const { fileName, bytes } = request;
+  loadRequests++;
   activeJob?.cancel();
   startStage('ingest');
   if (bytes.byteLength > MAX_FILE_BYTES) {
