@@ -13,12 +13,11 @@ export function dataWorker(): Comlink.Remote<DataApi> {
   return remote;
 }
 
-/** Hands a freshly read table and its file bytes to the data worker without copying them. */
+/** Hands a freshly read table (by transfer) and its file (a Blob, by reference) to the data worker. */
 export function adoptDataset(
   table: import('../core/data/table').Table,
-  bytes: Uint8Array,
+  file: Blob,
   options: Omit<import('../core/data/readCsv').ReadOptions, 'onProgress'>,
 ) {
-  const buffers = [...tableBuffers(table), bytes.buffer as ArrayBuffer];
-  return dataWorker().setDataset(Comlink.transfer(table, buffers), bytes, options);
+  return dataWorker().setDataset(Comlink.transfer(table, tableBuffers(table)), file, options);
 }

@@ -13,7 +13,7 @@ export interface IngestJob {
 }
 
 export function startIngest(
-  bytes: Uint8Array,
+  file: Blob,
   options: Omit<ReadOptions, 'onProgress'>,
   onProgress: (fraction: number) => void,
 ): IngestJob {
@@ -23,9 +23,7 @@ export function startIngest(
   const cancelled = new Promise<{ ok: false; cancelled: true }>((resolve) => {
     cancel = () => resolve({ ok: false, cancelled: true });
   });
-  // The worker gets its own copy of the bytes; the caller keeps the original for autosave.
-  const copy = bytes.slice();
-  const work = api.read(Comlink.transfer(copy, [copy.buffer]), options, Comlink.proxy(onProgress));
+  const work = api.read(file, options, Comlink.proxy(onProgress));
   const crashed = new Promise<IngestOutcome>((resolve) => {
     worker.onerror = (event) => {
       event.preventDefault();

@@ -5,7 +5,7 @@ import { cellText, columnIndex, takeRows, type Table } from '../core/data/table'
 import { classificationMetrics } from '../core/evaluate/classificationMetrics';
 import { regressionMetrics } from '../core/evaluate/regressionMetrics';
 import { presentRows } from '../core/prep/encodeTarget';
-import type { SupervisedTask } from './chooseTask';
+import type { SupervisedTask } from '../core/prep/chooseTask';
 import { CliError } from './cliError';
 
 export interface TestScores {

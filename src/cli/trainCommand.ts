@@ -11,7 +11,7 @@ import { ensureTfBackend } from '../core/models/tfBackend';
 import { validateTrainingSetup } from '../core/models/validateTrainingSetup';
 import { profileTable } from '../core/profile/profileTable';
 import { choiceOption, integerOption, parseOptions, requiredOption, stringOption } from './args';
-import { chooseTask, MAX_INTEGER_CLASSES, type SupervisedTask } from './chooseTask';
+import { chooseTask, MAX_INTEGER_CLASSES, type SupervisedTask } from '../core/prep/chooseTask';
 import { CliError, EXIT_OK } from './cliError';
 import type { Command } from './cliIO';
 import { readCsvFile } from './csvInput';

@@ -5,7 +5,7 @@
 import type { Table } from '../core/data/table';
 import { trainAndEvaluate, type TrainResult } from '../core/models/trainAndEvaluate';
 import type { ModelParams } from '../core/models/types';
-import type { SupervisedTask } from './chooseTask';
+import type { SupervisedTask } from '../core/prep/chooseTask';
 
 export interface LeaderboardEntry {
   model: string;

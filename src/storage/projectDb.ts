@@ -98,7 +98,8 @@ function remove(storeName: string, key: string): Promise<void> {
 
 export interface StoredFile {
   name: string;
-  bytes: ArrayBuffer;
+  /** IndexedDB stores Blobs natively, without the page copying the bytes. */
+  file: Blob;
 }
 
 export const saveFile = (key: string, file: StoredFile) => write(FILES, key, file);

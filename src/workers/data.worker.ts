@@ -9,10 +9,12 @@ import { ImportError, type ImportIssue } from '../core/data/importIssue';
 import { summarizeColumns, type ColumnSummary } from '../core/data/summarizeColumns';
 import { profileTable } from '../core/profile/profileTable';
 import { validateTrainingSetup } from '../core/models/trainAndEvaluate';
+import { chooseTask, type SupervisedTask } from '../core/prep/chooseTask';
 
 interface Dataset {
   table: Table;
-  bytes: Uint8Array;
+  /** The original file, kept so a type override can re-read it exactly. */
+  file: Blob;
   options: Omit<ReadOptions, 'onProgress'>;
 }
 
@@ -24,8 +26,8 @@ function requireDataset(): Dataset {
 }
 
 const api = {
-  setDataset(table: Table, bytes: Uint8Array, options: Omit<ReadOptions, 'onProgress'>): ColumnSummary[] {
-    current = { table, bytes, options };
+  setDataset(table: Table, file: Blob, options: Omit<ReadOptions, 'onProgress'>): ColumnSummary[] {
+    current = { table, file, options };
     return summarizeColumns(table);
   },
 
@@ -43,18 +45,24 @@ const api = {
   },
 
   /** Re-reads the kept bytes with the user's type choice; the old table stays if that fails. */
-  setColumnType(index: number, type: ColumnType): { ok: true; columns: ColumnSummary[]; issues: ImportIssue[] } | { ok: false; issue: ImportIssue } {
+  async setColumnType(index: number, type: ColumnType): Promise<{ ok: true; columns: ColumnSummary[]; issues: ImportIssue[] } | { ok: false; issue: ImportIssue }> {
     const dataset = requireDataset();
     const others = (dataset.options.typeOverrides ?? []).filter((o) => o.column !== index);
     const options = { ...dataset.options, typeOverrides: [...others, { column: index, type }] };
     try {
-      const result = readCsv(dataset.bytes, options);
-      current = { table: result.table, bytes: dataset.bytes, options };
+      const result = readCsv(new Uint8Array(await dataset.file.arrayBuffer()), options);
+      current = { table: result.table, file: dataset.file, options };
       return { ok: true, columns: summarizeColumns(result.table), issues: result.issues };
     } catch (error) {
       if (error instanceof ImportError) return { ok: false, issue: error.issue };
       throw error;
     }
+  },
+
+  /** The task the CLI's `--task auto` would pick for this target, so both hosts agree. */
+  proposeTask(target: string): SupervisedTask {
+    const column = requireDataset().table.columns.find((c) => c.name === target);
+    return column ? chooseTask(column) : 'classification';
   },
 
   validate(target: string, task: 'classification' | 'regression'): string[] {

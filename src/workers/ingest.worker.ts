@@ -9,8 +9,10 @@ import { tableBuffers } from '../core/data/table';
 import type { IngestOutcome } from './ingestOutcome';
 
 const api = {
-  read(bytes: Uint8Array, options: Omit<ReadOptions, 'onProgress'>, onProgress?: (fraction: number) => void): IngestOutcome {
+  /** Takes the file itself (a Blob is passed by reference), so the main thread never copies its bytes. */
+  async read(file: Blob, options: Omit<ReadOptions, 'onProgress'>, onProgress?: (fraction: number) => void): Promise<IngestOutcome> {
     try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
       const result = readCsv(bytes, { ...options, onProgress });
       const outcome: IngestOutcome = { ok: true, result };
       return Comlink.transfer(outcome, tableBuffers(result.table));

@@ -15,7 +15,7 @@ export function ProblemPanel(): ReactNode {
       <h2>Problem</h2>
       <label>
         Target
-        <select aria-label="Target" value={target ?? ''} disabled={running} onChange={(e) => setTarget(e.currentTarget.value)}>
+        <select aria-label="Target" value={target ?? ''} disabled={running} onChange={(e) => void setTarget(e.currentTarget.value)}>
           {dataset.columns.map((c) => (
             <option key={c.index} value={c.name}>
               {c.name}

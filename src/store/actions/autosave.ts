@@ -23,10 +23,9 @@ export interface SavedProject {
 
 let fileSaved: Promise<void> = Promise.resolve();
 
-export function persistDatasetFile(fileName: string, bytes: Uint8Array): Promise<void> {
+export function persistDatasetFile(fileName: string, file: Blob): Promise<void> {
   setStudio({ save: { status: 'saving' } });
-  const copy = bytes.slice().buffer;
-  fileSaved = saveFile(CURRENT_PROJECT, { name: fileName, bytes: copy }).catch((error: unknown) => {
+  fileSaved = saveFile(CURRENT_PROJECT, { name: fileName, file }).catch((error: unknown) => {
     reportFailure(error);
     throw error;
   });
@@ -62,12 +61,12 @@ function reportFailure(error: unknown): void {
   setStudio({ save: { status: 'failed', message }, alert: { message } });
 }
 
-export async function readSavedProject(): Promise<{ project: SavedProject; bytes: Uint8Array } | null> {
+export async function readSavedProject(): Promise<{ project: SavedProject; file: Blob } | null> {
   const project = await loadState<SavedProject>(CURRENT_PROJECT);
   if (!project || project.version !== SAVED_PROJECT_VERSION) return null;
   const file = await loadFile(CURRENT_PROJECT);
-  if (!file || !(file.bytes instanceof ArrayBuffer)) return null;
-  return { project, bytes: new Uint8Array(file.bytes) };
+  if (!file || !(file.file instanceof Blob)) return null;
+  return { project, file: file.file };
 }
 
 /** Saves, debounced, whenever what the user chose or produced changes. */

@@ -1,14 +1,14 @@
 import { dataWorker } from '../../bridge/dataClient';
 import type { ColumnType } from '../../core/data/table';
 import { getStudio, setStudio } from '../useStudio';
-import { proposeTask } from './loadDataset';
 import type { Task } from '../studioState';
 
 /** Picking a new target proposes the task from its type; results of the old target are kept in history only. */
-export function setTarget(target: string): void {
-  const { dataset } = getStudio();
-  if (!dataset) return;
-  setStudio({ target, task: proposeTask(dataset.columns, target), run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+export async function setTarget(target: string): Promise<void> {
+  if (!getStudio().dataset) return;
+  setStudio({ target, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+  const task = await dataWorker().proposeTask(target);
+  if (getStudio().target === target) setStudio({ task });
 }
 
 export function setTask(task: Task): void {

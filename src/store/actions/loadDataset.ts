@@ -20,7 +20,8 @@ export function loadRequestCount(): number {
 
 export interface LoadRequest {
   fileName: string;
-  bytes: Uint8Array;
+  /** The file as a Blob: workers and storage take it by reference, the main thread never copies it. */
+  file: Blob;
   options?: Omit<ReadOptions, 'onProgress' | 'fileName'>;
   /** The column to predict, e.g. from an example's description. */
   target?: string | null;
@@ -34,18 +35,18 @@ export interface LoadRequest {
  * dataset, choices and results stay exactly as they were.
  */
 export async function loadDataset(request: LoadRequest): Promise<boolean> {
-  const { fileName, bytes } = request;
+  const { fileName, file } = request;
   loadRequests++;
   activeJob?.cancel();
   startStage('ingest');
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    setStudio({ alert: { message: `"${fileName}" is ${(bytes.byteLength / 1e9).toFixed(1)} GB; the studio reads files up to ${MAX_FILE_BYTES / 1e9} GB in the browser. Nothing was imported.` } });
+  if (file.size > MAX_FILE_BYTES) {
+    setStudio({ alert: { message: `"${fileName}" is ${(file.size / 1e9).toFixed(1)} GB; the studio reads files up to ${MAX_FILE_BYTES / 1e9} GB in the browser. Nothing was imported.` } });
     return false;
   }
   const options = { ...request.options, fileName };
   setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
   let lastReported = 0;
-  const job = startIngest(bytes, options, (fraction) => {
+  const job = startIngest(file, options, (fraction) => {
     if (fraction - lastReported >= 0.01 || fraction === 1) {
       lastReported = fraction;
       setStudio((s) => ({ ingest: { ...s.ingest, progress: fraction } }));
@@ -66,9 +67,7 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     setStudio({ alert: { message: `"${fileName}" has a header with ${table.columns.length} columns but no data rows; nothing was imported.` } });
     return false;
   }
-  const dataBytes = bytes.slice();
-  // The table and this copy of the bytes now belong to the data worker.
-  const columns = await adoptDataset(table, dataBytes, options);
+  const columns = await adoptDataset(table, file, options);
   const warnings = issues.filter((i) => i.severity !== 'info');
   const target = chooseTarget(columns, request.target);
   const previous = getStudio().dataset;
@@ -81,10 +80,10 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
       ? { message: warnings.length === 1 ? warnings[0].message : `"${fileName}" was imported with ${warnings.length} warnings.`, details: warnings.length > 1 ? warnings.slice(0, 20).map((w) => w.message) : undefined }
       : null,
     target,
-    task: request.task ?? proposeTask(columns, target),
+    task: request.task ?? (target ? await dataWorker().proposeTask(target) : 'classification'),
   });
   await endStageAfterPaint('ingest');
-  if (!request.restoring) void persistDatasetFile(fileName, bytes).then(() => persistState());
+  if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
   void computeProfile();
   return true;
 }
@@ -113,9 +112,4 @@ function chooseTarget(columns: ColumnSummary[], wanted?: string | null): string 
     if (columns[i].type !== 'identifier' && columns[i].type !== 'text') return columns[i].name;
   }
   return columns.length ? columns[columns.length - 1].name : null;
-}
-
-export function proposeTask(columns: ColumnSummary[], target: string | null): Task {
-  const column = columns.find((c) => c.name === target);
-  return column && (column.type === 'numeric' || column.type === 'datetime') ? 'regression' : 'classification';
 }

@@ -16,10 +16,10 @@ export async function restoreProject(): Promise<boolean> {
     return false;
   }
   if (!saved) return false;
-  const { project, bytes } = saved;
+  const { project, file } = saved;
   const ok = await loadDataset({
     fileName: project.fileName,
-    bytes,
+    file,
     options: project.readOptions,
     target: project.target,
     task: project.task,

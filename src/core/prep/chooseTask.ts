@@ -3,7 +3,7 @@
  * classification when the target column is categorical, boolean, text or an identifier, or when
  * it is numeric with at most 20 distinct values that are all whole numbers; regression otherwise.
  */
-import type { Column } from '../core/data/table';
+import type { Column } from '../data/table';
 
 export const MAX_INTEGER_CLASSES = 20;
 

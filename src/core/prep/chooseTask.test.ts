@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODE, type Column } from '../core/data/table';
+import { MISSING_CODE, type Column } from '../data/table';
 import { chooseTask, MAX_INTEGER_CLASSES } from './chooseTask';
 
 function numeric(values: number[]): Column {
