@@ -80,3 +80,25 @@ describe('column types', () => {
     }
   });
 });
+
+describe('the data grid', () => {
+  it('scrolls to the last of 300,000 rows, rendering only the rows in view', async () => {
+    const browser = await launchBrowser();
+    const studio = await newStudioPage(browser, { path: '?example=none' });
+    try {
+      const { page } = studio;
+      const lines = ['id,value'];
+      for (let i = 0; i < 300_000; i++) lines.push(`r${i},${i}`);
+      await uploadFile(page, 'Upload CSV', 'long.csv', lines.join('\n') + '\n');
+      await page.getByText('300000 rows').waitFor();
+      const grid = page.getByRole('grid');
+      expect(await grid.getAttribute('aria-rowcount')).toBe('300001');
+      await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.getByRole('gridcell', { name: 'r299999', exact: true }).waitFor();
+      expect(await page.getByRole('row').count()).toBeLessThan(60);
+    } finally {
+      await studio.close();
+      await browser.close();
+    }
+  });
+});

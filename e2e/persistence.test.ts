@@ -53,3 +53,30 @@ describe('work survives a reload', () => {
     expect(studio.externalRequests).toEqual([]);
   });
 });
+
+describe('a reload during training', () => {
+  it('brings the project back and marks the interrupted run', async () => {
+    const browser = await launchBrowser();
+    const studio = await newStudioPage(browser);
+    try {
+      const { page } = studio;
+      const rows = ['a,b,c,target'];
+      for (let i = 0; i < 60_000; i++) rows.push(`${(i * 37) % 101},${(i * 11) % 53},${(i * 7) % 29},${(i * 13) % 97}`);
+      await dropFile(page, 'interrupted.csv', rows.join('\n') + '\n');
+      await page.getByText('60000 rows').waitFor();
+      await page.getByLabel('Target', { exact: true }).selectOption('target');
+      await page.getByText('All changes saved in this browser').waitFor();
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.getByRole('button', { name: 'Stop' }).waitFor();
+      await page.getByText('All changes saved in this browser').waitFor();
+      await page.reload();
+      await page.getByText('60000 rows').waitFor();
+      await page.getByText(/Training was interrupted/).waitFor();
+      expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('target');
+      expect(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
+    } finally {
+      await studio.close();
+      await browser.close();
+    }
+  });
+});

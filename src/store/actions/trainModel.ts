@@ -3,6 +3,7 @@ import { startTraining, type TrainJob } from '../../bridge/trainClient';
 import type { TrainProgress } from '../../core/models/types';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
+import { persistState } from './autosave';
 
 let activeJob: TrainJob | null = null;
 /** The seed of every split and initialisation, shown in the UI; the CLI's --seed is the same. */
@@ -22,6 +23,8 @@ export async function trainModel(): Promise<void> {
     return;
   }
   setStudio({ alert: null, training: { status: 'running', curve: [] } });
+  // Saved at once (not debounced), so a reload mid-run finds the run and marks it interrupted.
+  void persistState();
   const table = await dataWorker().tableForTraining();
   let curve: TrainProgress[] = [];
   let pending = false;

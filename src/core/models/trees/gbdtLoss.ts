@@ -84,13 +84,14 @@ export function softmaxLogLoss(classes: number): GbdtLoss {
     },
     gradients(y, raw, g, h) {
       const n = y.length;
+      const e = new Float64Array(K);
       for (let i = 0; i < n; i++) {
         let max = -Infinity;
         for (let k = 0; k < K; k++) max = Math.max(max, raw[k * n + i]);
         let sum = 0;
-        for (let k = 0; k < K; k++) sum += Math.exp(raw[k * n + i] - max);
+        for (let k = 0; k < K; k++) sum += e[k] = Math.exp(raw[k * n + i] - max);
         for (let k = 0; k < K; k++) {
-          const p = Math.exp(raw[k * n + i] - max) / sum;
+          const p = e[k] / sum;
           g[k * n + i] = p - (y[i] === k ? 1 : 0);
           h[k * n + i] = p * (1 - p);
         }
@@ -111,7 +112,7 @@ export function softmaxLogLoss(classes: number): GbdtLoss {
   };
 }
 
-/** Turns raw scores (row-major rows x outputs) into class probabilities in place-free form. */
+/** Class probabilities (rows x classes) from raw scores (row-major rows x outputs). */
 export function rawToProba(raw: Float64Array, rows: number, classes: number): Float64Array {
   const out = new Float64Array(rows * classes);
   if (classes === 2) {

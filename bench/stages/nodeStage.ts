@@ -1,0 +1,55 @@
+/**
+ * One measurement of our engine in a fresh Node process, so that its peak memory is its own (run by
+ * bench/run.mjs as `node --import tsx bench/stages/nodeStage.ts <ingest|profile> <file>`).
+ *
+ * - ingest: read the file's bytes, then `readCsv` them into typed columns; timed: both together.
+ * - profile: the same ingest (not timed), then `profileTable` on the parsed table; timed: the profile only.
+ *
+ * Prints one JSON line: times in ms, `maxRssKB` (process.resourceUsage().maxRSS: peak resident memory of this
+ * process, parse included for both stages) and `baseRssKB` (resident memory before the file was read: Node
+ * plus the tsx loader and the engine's code). A failure prints `{ "error": "..." }` and exits with 2.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readCsv } from '../../src/core/data/readCsv';
+import { profileTable } from '../../src/core/profile/profileTable';
+
+function main(): void {
+  const [stage, file] = process.argv.slice(2);
+  if ((stage !== 'ingest' && stage !== 'profile') || !file) {
+    throw new Error('usage: nodeStage.ts <ingest|profile> <file.csv>');
+  }
+  const baseRssKB = Math.round(process.memoryUsage().rss / 1024);
+  const t0 = performance.now();
+  const bytes = readFileSync(file);
+  const t1 = performance.now();
+  const { table } = readCsv(bytes, { fileName: basename(file) });
+  const t2 = performance.now();
+  const result: Record<string, unknown> = {
+    stage,
+    fileBytes: bytes.length,
+    rows: table.rowCount,
+    columns: table.columns.length,
+    types: table.columns.map((c) => c.type).join(','),
+    readMs: t1 - t0,
+    parseMs: t2 - t1,
+    ingestMs: t2 - t0,
+  };
+  if (stage === 'profile') {
+    const t3 = performance.now();
+    const profile = profileTable(table);
+    const t4 = performance.now();
+    result.profileMs = t4 - t3;
+    result.correlated = profile.correlations.columns.length;
+  }
+  result.maxRssKB = process.resourceUsage().maxRSS;
+  result.baseRssKB = baseRssKB;
+  console.log(JSON.stringify(result));
+}
+
+try {
+  main();
+} catch (error) {
+  console.log(JSON.stringify({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+  process.exitCode = 2;
+}
