@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/main';
 import { launchBrowser, measures, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
+
+const quietIO = { stdout: () => undefined, stderr: () => undefined };
 
 /** The first journey of a new user: example -> target -> train -> metrics -> export. */
 describe('first journey', () => {
@@ -50,6 +56,36 @@ describe('first journey', () => {
     expect(bundle.target).toBe('Species');
     expect(bundle.task).toBe('classification');
     expect(bundle.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+
+    // The downloaded bundle works headless: the CLI predicts every row of the example with it.
+    const dir = mkdtempSync(join(tmpdir(), 'studio-bundle-'));
+    try {
+      for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+      const out = join(dir, 'predictions.csv');
+      const code = await runCli(['predict', '--model', dir, '--data', 'public/examples/penguins.csv', '--out', out], quietIO);
+      expect(code).toBe(0);
+      const lines = readFileSync(out, 'utf8').trim().split('\n');
+      expect(lines[0]).toMatch(/^prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo/);
+      expect(lines).toHaveLength(345);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the same held-out metrics as the CLI trained with the same seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'studio-cli-'));
+    try {
+      const code = await runCli(['train', '--data', 'public/examples/penguins.csv', '--target', 'Species', '--out', join(dir, 'model'), '--seed', '0'], quietIO);
+      expect(code).toBe(0);
+      const metrics = JSON.parse(readFileSync(join(dir, 'model', 'metrics.json'), 'utf8'));
+      const table = studio.page.getByRole('table', { name: 'Metrics' });
+      const shown = async (label: string) => Number(await table.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell').textContent());
+      expect(await shown('Accuracy')).toBeCloseTo(metrics.holdout.accuracy, 4);
+      expect(await shown('Log loss')).toBeCloseTo(metrics.holdout.log_loss, 3);
+      expect(await shown('F1')).toBeCloseTo(metrics.holdout.f1_macro, 4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('made no request to any host but its own, and raised no page errors', () => {

@@ -4,8 +4,8 @@
  */
 import { MAX_BINS } from './binMapper';
 
-export interface GbdtParams {
-  [key: string]: number | string | boolean;
+// A type alias, not an interface, so it fits ModelParams' flat record without an index signature.
+export type GbdtParams = {
   learningRate: number;
   /** Boosting rounds (scikit-learn's max_iter). */
   maxIter: number;
@@ -21,7 +21,7 @@ export interface GbdtParams {
   /** Rounds without an improvement of at least `tol` in validation loss before stopping. */
   patience: number;
   tol: number;
-}
+};
 
 export const GBDT_DEFAULTS: GbdtParams = {
   learningRate: 0.1,

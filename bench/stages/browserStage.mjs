@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * The browser stage: the production build (dist/) in headless Chromium, a user uploading the benchmark file.
+ * Run by bench/run.mjs as `node bench/stages/browserStage.mjs <file.csv> <rows> [dist]`; prints one JSON line.
+ *
+ * 1. Serves dist/ with scripts/serve-static.mjs (cross-origin isolation headers included) on loopback.
+ * 2. Before any page script runs (addInitScript), registers a `longtask` PerformanceObserver that records
+ *    every main-thread task over 50 ms (start and duration).
+ * 3. Opens `?example=none` (no example is auto-loaded), picks the file in the input labelled "Upload CSV" by
+ *    its path (Chromium reads it from disk; nothing is copied through the protocol), waits for the text
+ *    `<rows> rows`, then for the User Timing measure `profile`.
+ * 4. Reports the measures `ingest` and `profile` (the app's own: from the user's action to the result painted),
+ *    the long tasks inside the stage window [ingest start, profile end] (count and longest), and the peak
+ *    memory of the whole Chromium process tree: the sum of PSS (/proc/<pid>/smaps_rollup, so shared pages are
+ *    counted once) over every descendant process of this script, sampled every 100 ms.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../scripts/serve-static.mjs';
+
+/** The same flags as e2e/harness.ts. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const STAGE_TIMEOUT_MS = 300_000;
+
+/** Every process below `root` (Chromium's browser, renderer, GPU and utility processes). */
+function descendants(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out = [];
+  const stack = [root];
+  while (stack.length) {
+    for (const child of children.get(stack.pop()) ?? []) {
+      out.push(child);
+      stack.push(child);
+    }
+  }
+  return out;
+}
+
+/** Sum of PSS (kB) over the process tree below this script; 0 where /proc is unavailable. */
+function treePssKB() {
+  let total = 0;
+  for (const pid of descendants(process.pid)) {
+    try {
+      const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (match) total += Number(match[1]);
+    } catch {
+      // the process ended meanwhile, or smaps_rollup is not readable
+    }
+  }
+  return total;
+}
+
+function memorySampler(intervalMs = 100) {
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, treePssKB());
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+/** Runs in the page before its scripts: record every long task. */
+function observeLongTasks() {
+  const state = { longTasks: [], supported: true };
+  Object.defineProperty(window, '__benchLongTasks', { value: state });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    state.supported = false;
+  }
+}
+
+async function main() {
+  const [file, rowsArg, distArg = 'dist'] = process.argv.slice(2);
+  const rows = Number(rowsArg);
+  if (!file || !Number.isInteger(rows)) throw new Error('usage: browserStage.mjs <file.csv> <rows> [dist]');
+  const dist = resolve(distArg);
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`no production build in ${dist} (run \`npx vite build\`)`);
+
+  const server = await startStaticServer({ root: dist });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const origin = new URL(server.url).origin;
+    const context = await browser.newContext();
+    await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+    await context.addInitScript(observeLongTasks);
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+
+    await page.goto(new URL('?example=none', server.url).href, { waitUntil: 'load' });
+    const input = page.getByLabel('Upload CSV');
+    await input.waitFor({ state: 'attached' });
+    await page.waitForTimeout(500); // let start-up work (restore check, lazy chunks) settle before the baseline
+    const baselinePssKB = treePssKB();
+
+    const sampler = memorySampler();
+    const started = performance.now();
+    let rowsVisibleMs;
+    let peakPssKB = 0;
+    try {
+      await input.setInputFiles(file);
+      await page.getByText(`${rows} rows`, { exact: true }).waitFor({ state: 'visible', timeout: STAGE_TIMEOUT_MS });
+      rowsVisibleMs = performance.now() - started;
+      await page.waitForFunction(() => performance.getEntriesByType('measure').some((e) => e.name === 'profile'), null, {
+        timeout: STAGE_TIMEOUT_MS,
+        polling: 100,
+      });
+      await page.waitForTimeout(300); // long-task entries are delivered after the task ends
+    } catch (error) {
+      const alert = await page.locator('[role="alert"]').allInnerTexts().catch(() => []);
+      throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}${alert.length ? ` (page says: ${alert.join(' | ')})` : ''}${pageErrors.length ? ` (page errors: ${pageErrors.join(' | ')})` : ''}`);
+    } finally {
+      peakPssKB = sampler.stop();
+    }
+
+    const seen = await page.evaluate(() => ({
+      measures: performance.getEntriesByType('measure').map((e) => ({ name: e.name, start: e.startTime, duration: e.duration })),
+      longTasks: window.__benchLongTasks.longTasks,
+      supported: window.__benchLongTasks.supported,
+      crossOriginIsolated: window.crossOriginIsolated,
+    }));
+    const last = (name) => seen.measures.filter((m) => m.name === name).pop();
+    const ingest = last('ingest');
+    const profile = last('profile');
+    if (!ingest || !profile) throw new Error(`missing measure(s): got ${seen.measures.map((m) => m.name).join(', ') || 'none'}`);
+    const windowStart = ingest.start;
+    const windowEnd = profile.start + profile.duration;
+    const inStage = seen.longTasks.filter((t) => t.start + t.duration > windowStart && t.start < windowEnd);
+    const beforeStage = seen.longTasks.filter((t) => t.start + t.duration <= windowStart);
+    console.log(
+      JSON.stringify({
+        stage: 'browser',
+        chromium: browser.version(),
+        ingestMs: ingest.duration,
+        profileMs: profile.duration,
+        rowsVisibleMs,
+        longTaskObserver: seen.supported,
+        longTasks: inStage.length,
+        longestTaskMs: inStage.reduce((m, t) => Math.max(m, t.duration), 0),
+        longTaskTotalMs: inStage.reduce((s, t) => s + t.duration, 0),
+        longTasksAtLoad: beforeStage.length,
+        longestTaskAtLoadMs: beforeStage.reduce((m, t) => Math.max(m, t.duration), 0),
+        baselinePssKB,
+        peakPssKB,
+        crossOriginIsolated: seen.crossOriginIsolated,
+        pageErrors,
+      }),
+    );
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+    process.exitCode = 2;
+  });
+}
