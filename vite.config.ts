@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -10,10 +10,40 @@ export const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The production Content-Security-Policy: no eval, no inline scripts, no other origins
+ * (`connect-src 'self'` is what keeps data on the page). Styles allow 'unsafe-inline' because
+ * Plotly injects its stylesheet at run time. Workers get their own policy from response headers;
+ * see the README for the headers a host that can set them should send.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Only in the build: the dev server needs an inline script for React fast refresh. */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'studio-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs, so dist/ works from any sub-path of a static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaTag()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 5000 },
   server: { headers: isolationHeaders, port: 5173 },

@@ -91,6 +91,12 @@ export async function newStudioPage(browser: Browser, options: StudioOptions = {
     },
   );
 
+  // Every Content-Security-Policy violation is recorded, so a test can assert there were none.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
   page.on('console', (message) => {
@@ -207,4 +213,9 @@ export function measures(page: Page): Promise<Record<string, number>> {
     for (const entry of performance.getEntriesByType('measure')) result[entry.name] = entry.duration;
     return result;
   });
+}
+
+/** Content-Security-Policy violations the page has reported so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }

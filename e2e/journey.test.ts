@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
-import { launchBrowser, measures, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
+import { cspViolations, launchBrowser, measures, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
 
 const quietIO = { stdout: () => undefined, stderr: () => undefined };
 
@@ -88,9 +88,13 @@ describe('first journey', () => {
     }
   });
 
-  it('made no request to any host but its own, and raised no page errors', () => {
+  it('made no request to any host but its own, raised no page errors and broke no CSP rule', async () => {
     expect(studio.externalRequests).toEqual([]);
     expect(studio.pageErrors).toEqual([]);
+    expect(await cspViolations(studio.page)).toEqual([]);
+    const csp = await studio.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain("'unsafe-eval'");
   });
 });
 

@@ -138,7 +138,7 @@ function stageRows(r) {
       ]);
       rows.push([
         'Main thread during browser ingest + profile (`longtask` observer)',
-        `longest task ${seconds(longest)}; tasks > 50 ms per run: ${counts.join(', ')}`,
+        longest > 0 ? `longest task ${seconds(longest)}; tasks > 50 ms per run: ${counts.join(', ')}` : `no task over 50 ms in ${good.length} run${good.length > 1 ? 's' : ''}`,
         '—',
         '—',
         '—',
@@ -195,7 +195,7 @@ export function renderReport(r) {
     '',
     `Dataset: \`${d.relPath}\`: ${d.rows.toLocaleString('en-US')} rows x ${d.columns} columns (12 float, 4 int, 3 categorical, 1 label; 5% missing in f03, f07, i2), ${(d.bytes / MB).toFixed(1)} MB, seed ${d.seed}, sha256 \`${d.sha256.slice(0, 16)}…\`.`,
     '',
-    `Every number is the **median of ${r.options.repeats} run(s)**, each run a fresh process (Node, Python or Chromium), ours and the reference interleaved on the same file, which is in the page cache for all of them. Compare ours with the reference **within this run** (the Ratio column); absolute times drift between runs and machines.`,
+    `Every number is the **median of ${r.options.repeats === 1 ? 'a single run' : `${r.options.repeats} runs`}**, each run a fresh process (Node, Python or Chromium), ours and the reference interleaved on the same file, which is in the page cache for all of them. Compare ours with the reference **within this run** (the Ratio column); absolute times drift between runs and machines.`,
     '',
     `## Stages (${d.rows.toLocaleString('en-US')} rows, ${(d.bytes / MB).toFixed(1)} MB)`,
     '',
@@ -225,7 +225,7 @@ export function renderReport(r) {
   if (r.gbdt.status === 'absent') lines.push('Not run: bench/gbdt.bench.ts does not exist.');
   else if (r.gbdt.status === 'skipped') lines.push('Skipped (--skip-gbdt).');
   else if (r.gbdt.status === 'failed') lines.push(`Failed: ${r.gbdt.line}`, '', ...(r.gbdt.output ? ['Output before the failure:', '', r.gbdt.output] : []));
-  else lines.push(`Run with \`npx tsx bench/gbdt.bench.ts\` in ${seconds(r.gbdt.ms)}; its output, verbatim:`, '', r.gbdt.output);
+  else lines.push(`Run with \`${r.gbdt.command}\` in ${seconds(r.gbdt.ms)}; its output, verbatim:`, '', r.gbdt.output);
   lines.push('', '## Every run', '', table(['Measurement', 'Runs (ms)', 'Peak maxRSS (MB)'], rawRows(r)), '');
   if (r.notes.length) lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');

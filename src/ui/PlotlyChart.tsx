@@ -11,6 +11,18 @@ type PlotlyModule = {
   purge: (el: HTMLElement) => void;
 };
 
+/** What a click on a chart reports: the trace and the clicked point's `customdata`. */
+export interface ChartClick {
+  curveNumber: number;
+  pointIndex: number;
+  customdata: unknown;
+}
+
+type PlotlyElement = HTMLElement & {
+  on?: (event: string, handler: (e: { points?: Array<{ curveNumber: number; pointIndex?: number; pointNumber?: number; customdata?: unknown }> }) => void) => void;
+  removeAllListeners?: (event: string) => void;
+};
+
 let plotly: Promise<PlotlyModule> | null = null;
 
 /** Plotly is large, so it is loaded the first time a chart is shown, never at start-up. */
@@ -20,14 +32,36 @@ function loadPlotly(): Promise<PlotlyModule> {
 }
 
 /** The studio's one Plotly wrapper. Text in figures is data, never markup. */
-export function PlotlyChart({ figure, label, height = 280 }: { figure: Figure; label: string; height?: number }): ReactNode {
+export function PlotlyChart({
+  figure,
+  label,
+  height = 280,
+  onClick,
+}: {
+  figure: Figure;
+  label: string;
+  height?: number;
+  onClick?: (click: ChartClick) => void;
+}): ReactNode {
   const el = useRef<HTMLDivElement>(null);
+  const clickRef = useRef(onClick);
   const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    clickRef.current = onClick;
+  });
   useEffect(() => {
     let alive = true;
     loadPlotly()
-      .then((p) => {
-        if (alive && el.current) return p.react(el.current, figure.data, { ...figure.layout, height }, { displaylogo: false, responsive: true });
+      .then(async (p) => {
+        const node = el.current as PlotlyElement | null;
+        if (!alive || !node) return;
+        await p.react(node, figure.data, { ...figure.layout, height }, { displaylogo: false, responsive: true });
+        node.removeAllListeners?.('plotly_click');
+        node.on?.('plotly_click', (event) => {
+          const point = event.points?.[0];
+          if (point) clickRef.current?.({ curveNumber: point.curveNumber, pointIndex: point.pointIndex ?? point.pointNumber ?? 0, customdata: point.customdata });
+        });
+        node.dataset.chartReady = 'true';
       })
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {

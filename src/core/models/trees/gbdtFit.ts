@@ -82,16 +82,17 @@ export async function fitGbdt(
   const trees: CompactTree[] = [];
   const valLosses = early ? [loss.loss(yVal, rawVal)] : [];
   let lastYield = performance.now();
+  loss.gradients(yTrain, raw, g, h);
   for (let round = 1; round <= p.maxIter; round++) {
     throwIfAborted(ctx.signal);
-    loss.gradients(yTrain, raw, g, h);
     for (let k = 0; k < K; k++) {
       const lo = k * n;
       const tree = grower.grow(g.subarray(lo, lo + n), h.subarray(lo, lo + n), raw.subarray(lo, lo + n));
       trees.push(tree);
       addTree(tree, Xval, cols, rawVal, k * valIds.length);
     }
-    const trainLoss = loss.loss(yTrain, raw);
+    // The next round's gradients, and this round's training loss from the same pass.
+    const trainLoss = loss.gradients(yTrain, raw, g, h);
     if (!Number.isFinite(trainLoss)) {
       throw new Error(`Training stopped at round ${round}: the loss became ${trainLoss}. Check the target for extreme values.`);
     }

@@ -10,7 +10,7 @@
  */
 import { binThreshold, MISSING_BIN, type BinMapper } from './binMapper';
 import { TreeBuilder, type CompactTree } from './compactTree';
-import { BIN_STRIDE, buildHistogram, FEATURE_STRIDE, subtractHistogram, type HistogramInput } from './gbdtHistogram';
+import { BIN_STRIDE, buildHistogram, FEATURE_STRIDE, rowMajorBins, subtractHistogram, type HistogramInput } from './gbdtHistogram';
 import { emptySplit, findBestSplit, type GbdtSplit, type SplitRules } from './gbdtSplitter';
 
 export interface GrowerOptions extends SplitRules {
@@ -44,8 +44,9 @@ export class GbdtGrower {
   private readonly pool: Float64Array[] = [];
   private readonly spare = emptySplit();
 
+  /** `bins`: column-major bins of the training rows (bins[f * n + row]). */
   constructor(
-    bins: Uint8Array,
+    private readonly bins: Uint8Array,
     private readonly n: number,
     private readonly cols: number,
     private readonly mapper: BinMapper,
@@ -55,7 +56,8 @@ export class GbdtGrower {
     this.importance = new Float64Array(cols);
     this.scratch = new Int32Array(n);
     const g = new Float32Array(0);
-    this.input = { bins, n, cols, idx: new Int32Array(n), g, h: g, ordG: new Float32Array(n), ordH: new Float32Array(n), constantHessian };
+    // Histograms read rows (see gbdtHistogram); partitions read one feature's column.
+    this.input = { rowBins: rowMajorBins(bins, n, cols), cols, idx: new Int32Array(n), g, h: g, constantHessian };
   }
 
   /**
@@ -138,18 +140,23 @@ export class GbdtGrower {
   private splitNode(node: GrowNode, builder: TreeBuilder): [GrowNode, GrowNode] {
     const s = node.split!;
     const { idx } = this.input;
-    const col = this.input.bins.subarray(s.feature * this.n, (s.feature + 1) * this.n);
+    const col = this.bins.subarray(s.feature * this.n, (s.feature + 1) * this.n);
     const scratch = this.scratch;
-    const bin = s.bin;
-    // Rows with a missing value go left only when the split says so (bin 255 > any split bin).
-    const missingLeft = s.missingLeft;
+    // Branch-free stable partition (a coin-flip branch per row would mispredict half the
+    // time): each row is written to both places and only one cursor moves. Rows with a
+    // missing value go left only when the split says so: shifting every bin up by one maps
+    // the missing bin 255 to 0, below any threshold.
+    const shift = s.missingLeft ? 1 : 0;
+    const limit = s.bin + shift;
     let l = node.start;
     let r = 0;
     for (let i = node.start; i < node.end; i++) {
       const row = idx[i];
-      const b = col[row];
-      if (b <= bin || (missingLeft && b === MISSING_BIN)) idx[l++] = row;
-      else scratch[r++] = row;
+      const goLeft = ((((col[row] + shift) & 255) - limit - 1) >>> 31) as 0 | 1;
+      idx[l] = row;
+      scratch[r] = row;
+      l += goLeft;
+      r += goLeft ^ 1;
     }
     idx.set(scratch.subarray(0, r), l);
     const depth = node.depth + 1;
@@ -168,8 +175,8 @@ export class GbdtGrower {
     };
     // With no missing values in this node, unseen ones follow the larger child (scikit-learn's rule).
     const sawMissing = node.hist![s.feature * FEATURE_STRIDE + MISSING_BIN * BIN_STRIDE + 2] > 0;
-    const goLeft = sawMissing ? missingLeft : left.n > right.n;
-    builder.setSplit(node.id, s.feature, binThreshold(this.mapper, s.feature, bin), goLeft, left.id, right.id);
+    const missingGoLeft = sawMissing ? s.missingLeft : left.n > right.n;
+    builder.setSplit(node.id, s.feature, binThreshold(this.mapper, s.feature, s.bin), missingGoLeft, left.id, right.id);
     this.importance[s.feature] += s.gain;
     node.inner = true;
     return [left, right];

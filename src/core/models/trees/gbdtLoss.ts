@@ -12,8 +12,11 @@ export interface GbdtLoss {
   readonly constantHessian: boolean;
   /** The best constant raw score per output (the model's starting point). */
   baseline(y: ArrayLike<number>): Float64Array;
-  /** Fills g and h (class-major, like raw) for the current raw scores. */
-  gradients(y: ArrayLike<number>, raw: Float64Array, g: Float32Array, h: Float32Array): void;
+  /**
+   * Fills g and h (class-major, like raw) for the current raw scores and returns their mean
+   * loss, computed in the same pass since it shares the exponentials.
+   */
+  gradients(y: ArrayLike<number>, raw: Float64Array, g: Float32Array, h: Float32Array): number;
   /** The mean loss reported to the user and watched by early stopping. */
   loss(y: ArrayLike<number>, raw: Float64Array): number;
 }
@@ -32,10 +35,14 @@ export const squaredError: GbdtLoss = {
     return Float64Array.of(sum / y.length);
   },
   gradients(y, raw, g, h) {
+    let sum = 0;
     for (let i = 0; i < y.length; i++) {
-      g[i] = raw[i] - y[i];
+      const d = raw[i] - y[i];
+      g[i] = d;
       h[i] = 1;
+      sum += d * d;
     }
+    return sum / y.length;
   },
   // Mean squared error (what the linear models report too), not scikit-learn's half of it.
   loss(y, raw) {
@@ -56,11 +63,19 @@ export const binaryLogLoss: GbdtLoss = {
     return Float64Array.of(Math.log(p / (1 - p)));
   },
   gradients(y, raw, g, h) {
+    let sum = 0;
     for (let i = 0; i < y.length; i++) {
-      const p = 1 / (1 + Math.exp(-raw[i]));
+      const z = raw[i];
+      const e = Math.exp(-z);
+      const p = 1 / (1 + e);
       g[i] = p - y[i];
       h[i] = p * (1 - p);
+      // log(1 + e^-z) is the loss of a positive row, z + log(1 + e^-z) of a negative one;
+      // when e^-z overflows (z < -709) log(1 + e^-z) is -z to double precision.
+      const lp = e < 1e300 ? Math.log1p(e) : -z;
+      sum += y[i] === 1 ? lp : z + lp;
     }
+    return sum / y.length;
   },
   loss(y, raw) {
     let sum = 0;
@@ -85,6 +100,7 @@ export function softmaxLogLoss(classes: number): GbdtLoss {
     gradients(y, raw, g, h) {
       const n = y.length;
       const e = new Float64Array(K);
+      let total = 0;
       for (let i = 0; i < n; i++) {
         let max = -Infinity;
         for (let k = 0; k < K; k++) max = Math.max(max, raw[k * n + i]);
@@ -95,7 +111,9 @@ export function softmaxLogLoss(classes: number): GbdtLoss {
           g[k * n + i] = p - (y[i] === k ? 1 : 0);
           h[k * n + i] = p * (1 - p);
         }
+        total += max + Math.log(sum) - raw[y[i] * n + i];
       }
+      return total / n;
     },
     loss(y, raw) {
       const n = y.length;

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measures each stage of the studio against a reference measured on the same file in the
+ * same run, and writes bench/out/results.md (and results.json). See bench/README.md.
+ *
+ *   npm run bench                       1,000,000 rows, 3 repeats, every stage
+ *   npm run bench -- --quick            100,000 rows, 1 repeat, scaling at 10k and 100k only
+ *   npm run bench -- --rows 200000 --skip-browser --skip-python
+ *
+ * Flags: --rows N, --seed S, --repeats K, --quick, --skip-browser, --skip-python, --skip-scaling,
+ * --skip-gbdt, --scale-rows 10000,100000,..., --rebuild (run `vite build` even when dist/ exists),
+ * --gbdt-timeout SECONDS (default 1200).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statfsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureDataset } from './generateDataset.mjs';
+import { REPO_ROOT, lastLine, runBrowser, runOurs, runPandas, warmPageCache } from './lib/children.mjs';
+import { machineInfo } from './lib/machineInfo.mjs';
+import { renderReport, seconds } from './lib/report.mjs';
+
+/** V8's longest string (2^29 - 24 characters on 64-bit): the reader decodes the file into one string. */
+const V8_MAX_STRING = 536_870_888;
+const OUT_DIR = join(REPO_ROOT, 'bench/out');
+const DIST = join(REPO_ROOT, 'dist');
+
+const { values: flags } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    repeats: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
+    'skip-python': { type: 'boolean', default: false },
+    'skip-scaling': { type: 'boolean', default: false },
+    'skip-gbdt': { type: 'boolean', default: false },
+    'scale-rows': { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    'gbdt-timeout': { type: 'string', default: '1200' },
+  },
+});
+
+function positiveInt(text, name) {
+  const n = Number(String(text).replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench: --${name} must be a positive integer, not ${JSON.stringify(text)}`);
+    process.exit(1);
+  }
+  return n;
+}
+
+const options = {
+  rows: positiveInt(flags.rows ?? (flags.quick ? 100_000 : 1_000_000), 'rows'),
+  seed: positiveInt(flags.seed, 'seed'),
+  repeats: positiveInt(flags.repeats ?? (flags.quick ? 1 : 3), 'repeats'),
+  quick: flags.quick,
+  skipBrowser: flags['skip-browser'],
+  skipPython: flags['skip-python'],
+  rebuild: flags.rebuild,
+  scaleRows: flags['skip-scaling']
+    ? []
+    : (flags['scale-rows'] ?? (flags.quick ? '10000,100000' : '10000,100000,1000000,5000000')).split(',').map((s) => positiveInt(s.trim(), 'scale-rows')),
+};
+
+const log = (message) => console.log(`bench: ${message}`);
+const started = performance.now();
+const notes = [];
+
+/** Runs `measure(run)` `repeats` times, ours and the reference interleaved by the caller. */
+function repeat(times, fn) {
+  const out = [];
+  for (let i = 0; i < times; i++) out.push(fn(i));
+  return out;
+}
+
+function describeRun(label, result, key) {
+  log(`  ${label}: ${result.error ? `error: ${result.error}` : `${seconds(result[key])}, peak ${((result.maxRssKB ?? result.peakPssKB) / 1024).toFixed(0)} MB`}`);
+}
+
+/** Ingest (and profile) of one file: ours and pandas interleaved, `repeats` times each. */
+function measurePair(stage, file, repeats, key) {
+  const ours = [];
+  const pandas = [];
+  for (let i = 0; i < repeats; i++) {
+    ours.push(runOurs(stage, file));
+    describeRun(`ours ${stage} #${i + 1}`, ours[i], key);
+    if (!options.skipPython) {
+      pandas.push(runPandas(stage, file));
+      describeRun(`pandas ${stage} #${i + 1}`, pandas[i], key);
+    }
+  }
+  return { ours, pandas };
+}
+
+function ensureBuild() {
+  if (!options.rebuild && existsSync(join(DIST, 'index.html'))) return true;
+  log('building the production bundle (npx vite build)…');
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) notes.push(`\`npx vite build\` failed (exit ${build.status}); the browser stage could not run.`);
+  return build.status === 0;
+}
+
+function runGbdt() {
+  const script = join(REPO_ROOT, 'bench/gbdt.bench.ts');
+  if (flags['skip-gbdt']) return { status: 'skipped' };
+  if (!existsSync(script)) return { status: 'absent' };
+  log('GBDT: npx tsx bench/gbdt.bench.ts …');
+  const t0 = performance.now();
+  const timeout = positiveInt(flags['gbdt-timeout'], 'gbdt-timeout') * 1000;
+  // Its own flags (see its header); a quick run fits once instead of three times.
+  const args = ['tsx', 'bench/gbdt.bench.ts', ...(options.quick ? ['--repeats', '1'] : [])];
+  const child = spawnSync('npx', args, {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - t0;
+  const output = (child.stdout ?? '').replace(/^\s*\n/, '').trimEnd();
+  if (child.status === 0) return { status: 'ok', ms, output, command: `npx ${args.join(' ')}` };
+  const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${timeout / 1000} s` : child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
+  return { status: 'failed', ms, output, line: `${why}: ${lastLine(child.stderr) || lastLine(child.stdout) || 'no output'}` };
+}
+
+function freeDiskBytes(path) {
+  try {
+    const s = statfsSync(path);
+    return s.bavail * s.bsize;
+  } catch {
+    return Infinity;
+  }
+}
+
+async function scaling(main, mainRuns) {
+  const rows = [];
+  for (const n of options.scaleRows) {
+    if (n === main.rows && main.seed === options.seed) {
+      log(`scaling ${n} rows: the main stage's ingest runs`);
+      rows.push({ rows: n, bytes: main.bytes, ours: mainRuns.ours, pandas: mainRuns.pandas, reused: true });
+      continue;
+    }
+    const estimate = (main.bytes / main.rows) * n;
+    if (estimate * 1.1 > freeDiskBytes(join(REPO_ROOT, 'bench'))) {
+      rows.push({ rows: n, bytes: estimate, unsupported: `not enough free disk for the ${(estimate / 1e6).toFixed(0)} MB file` });
+      continue;
+    }
+    log(`scaling ${n} rows: generating (cached after the first time)…`);
+    const data = await ensureDataset({ rows: n, seed: options.seed, log });
+    await warmPageCache(data.path);
+    if (data.bytes > V8_MAX_STRING) {
+      // The reader decodes the whole file into one string: try once, to report its own words.
+      const once = runOurs('ingest', data.path);
+      if (once.error) {
+        rows.push({
+          rows: n,
+          bytes: data.bytes,
+          unsupported: `${once.error.replace(/^ImportError: /, '')} (the reader holds the file as one string, and V8 strings stop at ${V8_MAX_STRING.toLocaleString('en-US')} characters)`,
+          ours: [once],
+          pandas: [],
+        });
+        log(`  not supported: ${once.error}`);
+        continue;
+      }
+    }
+    const runs = measurePair('ingest', data.path, options.repeats, 'ingestMs');
+    rows.push({ rows: n, bytes: data.bytes, ...runs });
+  }
+  return rows;
+}
+
+async function main() {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const machine = machineInfo({ python: !options.skipPython });
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB, Node ${machine.node}, pandas ${machine.pandas ?? '—'}`);
+  log(`dataset: ${options.rows} rows, seed ${options.seed}…`);
+  const data = await ensureDataset({ rows: options.rows, seed: options.seed, log });
+  log(`  ${relative(REPO_ROOT, data.path)}: ${(data.bytes / 1e6).toFixed(1)} MB${data.cached ? ' (cached)' : ` (written in ${seconds(data.ms)})`}`);
+  await warmPageCache(data.path);
+
+  log(`ingest (${options.repeats} runs each, fresh process per run)…`);
+  const ingest = measurePair('ingest', data.path, options.repeats, 'ingestMs');
+  log(`profile (${options.repeats} runs each)…`);
+  const profile = measurePair('profile', data.path, options.repeats, 'profileMs');
+
+  let browser = { skipped: true };
+  if (!options.skipBrowser) {
+    if (ensureBuild()) {
+      log(`browser: upload ${options.rows} rows in Chromium (${options.repeats} runs)…`);
+      const runs = repeat(options.repeats, (i) => {
+        const result = runBrowser(data.path, options.rows, DIST);
+        log(`  browser #${i + 1}: ${result.error ? `error: ${result.error}` : `ingest ${seconds(result.ingestMs)}, profile ${seconds(result.profileMs)}, longest task ${seconds(result.longestTaskMs)}`}`);
+        return result;
+      });
+      browser = { runs };
+    } else {
+      browser = { runs: [{ error: 'no production build (vite build failed)' }] };
+    }
+  }
+
+  const scaled = await scaling({ rows: options.rows, seed: options.seed, bytes: data.bytes }, ingest);
+  const gbdt = runGbdt();
+  if (gbdt.status !== 'absent' && gbdt.status !== 'skipped') log(`GBDT: ${gbdt.status}${gbdt.line ? ` (${gbdt.line})` : ''}`);
+
+  if (options.skipPython) notes.push('Run with --skip-python: no pandas reference, so no ratios.');
+  if (options.quick) notes.push('Quick run (--quick): 100,000 rows and 1 repeat; ratios are noisier and start-up costs weigh more.');
+  const results = {
+    date: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    totalMs: performance.now() - started,
+    machine,
+    options,
+    dataset: { ...data, relPath: relative(REPO_ROOT, data.path) },
+    node: { ingest: ingest.ours, profile: profile.ours },
+    pandas: { ingest: ingest.pandas, profile: profile.pandas },
+    browser,
+    scaling: scaled,
+    gbdt,
+    notes,
+  };
+  const markdown = renderReport(results);
+  writeFileSync(join(OUT_DIR, 'results.md'), markdown + '\n');
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\n${markdown}`);
+  log(`wrote ${relative(REPO_ROOT, join(OUT_DIR, 'results.md'))} and results.json in ${seconds(results.totalMs)}`);
+}
+
+await main();
