@@ -12,7 +12,8 @@
  * --gbdt-timeout SECONDS (default 1200).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from './generateDataset.mjs';
@@ -75,7 +76,7 @@ function repeat(times, fn) {
 }
 
 function describeRun(label, result, key) {
-  log(`  ${label}: ${result.error ? `error: ${result.error}` : `${seconds(result[key])}, peak ${((result.maxRssKB ?? result.peakPssKB) / 1024).toFixed(0)} MB`}`);
+  log(`  ${label}: ${result.error ? `error: ${result.error}` : `${seconds(result[key])}, peak ${(((result.maxRssKB ?? result.peakPssKB) * 1024) / 1e6).toFixed(0)} MB`}`);
 }
 
 /** Ingest (and profile) of one file: ours and pandas interleaved, `repeats` times each. */
@@ -121,6 +122,29 @@ function runGbdt() {
   if (child.status === 0) return { status: 'ok', ms, output, command: `npx ${args.join(' ')}` };
   const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${timeout / 1000} s` : child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
   return { status: 'failed', ms, output, line: `${why}: ${lastLine(child.stderr) || lastLine(child.stdout) || 'no output'}` };
+}
+
+/** Newest modification time under `dir` (ms), to tell whether dist/ was built from the current src/. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    try {
+      newest = Math.max(newest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return newest;
+}
+
+/** The commit measured, and how many files under src/ differ from it. */
+function codeVersion() {
+  const git = (args) => spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  if (head.status !== 0) return null;
+  const dirty = git(['status', '--porcelain', '--', 'src']).stdout.split('\n').filter(Boolean).length;
+  return { commit: head.stdout.trim(), changedInSrc: dirty };
 }
 
 function freeDiskBytes(path) {
@@ -172,6 +196,7 @@ async function scaling(main, mainRuns) {
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
   const machine = machineInfo({ python: !options.skipPython });
+  const loadAtStart = loadavg()[0];
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB, Node ${machine.node}, pandas ${machine.pandas ?? '—'}`);
   log(`dataset: ${options.rows} rows, seed ${options.seed}…`);
   const data = await ensureDataset({ rows: options.rows, seed: options.seed, log });
@@ -202,14 +227,27 @@ async function main() {
   const gbdt = runGbdt();
   if (gbdt.status !== 'absent' && gbdt.status !== 'skipped') log(`GBDT: ${gbdt.status}${gbdt.line ? ` (${gbdt.line})` : ''}`);
 
+  const loadAtEnd = loadavg()[0];
+  const distIndex = join(DIST, 'index.html');
+  if (!browser.skipped && existsSync(distIndex)) {
+    const srcChanged = newestMtime(join(REPO_ROOT, 'src'));
+    if (srcChanged > statSync(distIndex).mtimeMs) {
+      notes.push(`The browser stage measured the build in dist/ (${statSync(distIndex).mtime.toISOString()}), which is older than the newest change under src/ (${new Date(srcChanged).toISOString()}); the Node stages ran the current src/. Run with --rebuild to measure the same code in both.`);
+    }
+  }
+  if (Math.max(loadAtStart, loadAtEnd) > 0.5 * machine.cores) {
+    notes.push(`The machine was busy with other work (1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end, on ${machine.cores} cores): absolute times are inflated and noisier; the interleaved ratios less so.`);
+  }
   if (options.skipPython) notes.push('Run with --skip-python: no pandas reference, so no ratios.');
   if (options.quick) notes.push('Quick run (--quick): 100,000 rows and 1 repeat; ratios are noisier and start-up costs weigh more.');
   const results = {
     date: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     totalMs: performance.now() - started,
-    machine,
+    machine: { ...machine, loadAtStart, loadAtEnd },
     options,
+    code: codeVersion(),
+    distBuiltAt: existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtime.toISOString() : null,
     dataset: { ...data, relPath: relative(REPO_ROOT, data.path) },
     node: { ingest: ingest.ours, profile: profile.ours },
     pandas: { ingest: ingest.pandas, profile: profile.pandas },

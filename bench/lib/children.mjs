@@ -20,7 +20,7 @@ export function runJsonChild(command, args, { timeoutMs = 600_000, env } = {}) {
   });
   const lines = (child.stdout ?? '').trim().split('\n');
   const last = lines[lines.length - 1];
-  let parsed = null;
+  let parsed;
   try {
     parsed = last ? JSON.parse(last) : null;
   } catch {

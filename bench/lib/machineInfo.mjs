@@ -32,6 +32,6 @@ export function machineInfo({ python = true } = {}) {
     pandas: python ? firstLine(PYTHON, ['-c', 'import pandas; print(pandas.__version__)']) : null,
     numpy: python ? firstLine(PYTHON, ['-c', 'import numpy; print(numpy.__version__)']) : null,
     // The Debian wrapper script prints a shell warning on stderr; the version is on stdout.
-    chromium: firstLine(chromiumPath, ['--version']),
+    chromium: /(\d+\.\d+\.\d+\.\d+)/.exec(firstLine(chromiumPath, ['--version']) ?? '')?.[1] ?? null,
   };
 }

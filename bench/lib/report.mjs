@@ -60,7 +60,7 @@ function refCell(label, s, fileBytes, withRate, skipped) {
 function verdict(checks) {
   const failed = checks.filter((c) => c.pass === false);
   const unknown = checks.filter((c) => c.pass === null);
-  if (failed.length) return `**no**: ${failed.map((c) => c.why).join('; ')}`;
+  if (failed.length) return `**no**: ${failed.map((c) => c.why).join('; ')}${unknown.length ? ` (${unknown.map((c) => c.why).join('; ')})` : ''}`;
   if (unknown.length) return `n/a: ${unknown.map((c) => c.why).join('; ')}`;
   return `yes: ${checks.map((c) => c.why).join('; ')}`;
 }
@@ -163,7 +163,7 @@ function scalingRows(r) {
     const p = summary(s.pandas, 'ingestMs');
     const perMB = o.ms / (s.bytes / MB);
     return [
-      s.rows.toLocaleString('en-US'),
+      `${s.rows.toLocaleString('en-US')}${s.reused ? ' (the Stages runs)' : ''}`,
       size,
       o.error ? `failed: ${o.error}` : seconds(o.ms),
       rate(s.bytes, o.ms),
@@ -178,7 +178,7 @@ function scalingRows(r) {
 function machineLines(m, browserVersion) {
   return [
     `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ramGiB.toFixed(1)} GiB; ${m.os}`,
-    `- Node ${m.node}; ${m.python ?? 'Python: not used'}; pandas ${m.pandas ?? '—'} (numpy ${m.numpy ?? '—'})`,
+    m.python ? `- Node ${m.node}; ${m.python}; pandas ${m.pandas ?? '—'} (numpy ${m.numpy ?? '—'})` : `- Node ${m.node}; Python and pandas not used (--skip-python)`,
     `- Chromium ${browserVersion ?? m.chromium ?? '—'} (headless, same flags as e2e/harness.ts)`,
   ];
 }
@@ -191,7 +191,9 @@ export function renderReport(r) {
     '',
     `Date: ${r.date} · total run time ${seconds(r.totalMs)} · command: \`${r.command}\``,
     '',
-    ...machineLines(r.machine, browserVersion && `${browserVersion}`),
+    ...machineLines(r.machine, browserVersion),
+    ...(r.code ? [`- Code: commit ${r.code.commit}${r.code.changedInSrc ? ` + ${r.code.changedInSrc} uncommitted change(s) under src/ (the working tree was measured)` : ''}`] : []),
+    `- Load average (1 min) at start / end: ${r.machine.loadAtStart.toFixed(2)} / ${r.machine.loadAtEnd.toFixed(2)}${r.distBuiltAt && r.browser && !r.browser.skipped ? `; browser stage ran the build in dist/ made ${r.distBuiltAt}` : ''}`,
     '',
     `Dataset: \`${d.relPath}\`: ${d.rows.toLocaleString('en-US')} rows x ${d.columns} columns (12 float, 4 int, 3 categorical, 1 label; 5% missing in f03, f07, i2), ${(d.bytes / MB).toFixed(1)} MB, seed ${d.seed}, sha256 \`${d.sha256.slice(0, 16)}…\`.`,
     '',

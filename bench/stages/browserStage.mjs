@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const STAGE_TIMEOUT_MS = 300_000;
+const STAGE_TIMEOUT_MS = Number(process.env.BENCH_BROWSER_TIMEOUT_MS) || 300_000;
 
 /** Every process below `root` (Chromium's browser, renderer, GPU and utility processes). */
 function descendants(root) {
@@ -144,7 +144,7 @@ async function main() {
       await page.waitForTimeout(300); // long-task entries are delivered after the task ends
     } catch (error) {
       const alert = await page.locator('[role="alert"]').allInnerTexts().catch(() => []);
-      throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}${alert.length ? ` (page says: ${alert.join(' | ')})` : ''}${pageErrors.length ? ` (page errors: ${pageErrors.join(' | ')})` : ''}`);
+      throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}${alert.length ? ` (page says: ${alert.join(' | ').replace(/\s+/g, ' ')})` : ''}${pageErrors.length ? ` (page errors: ${pageErrors.join(' | ')})` : ''}`, { cause: error });
     } finally {
       peakPssKB = sampler.stop();
     }

@@ -45,10 +45,52 @@ describe('cli profile', () => {
     expect(readdirSync(work).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
+  it('includes the overview, skewness, box plots, Spearman, associations and warnings', async () => {
+    const { code, stdout } = await run('profile', '--data', join(examples, 'penguins.csv'), '--target', 'Species');
+    expect(code).toBe(0);
+    const profile = JSON.parse(stdout);
+    expect(profile.overview).toMatchObject({ rows: 344, columns: 7, duplicateRows: 0, missingCells: 18 });
+    const mass = profile.columns.find((c: { name: string }) => c.name === 'Body Mass (g)');
+    expect(typeof mass.skewness).toBe('number');
+    expect(mass.box).toMatchObject({ outliers: 0, outlierSample: [] });
+    expect(profile.correlations.spearman).toHaveLength(4);
+    expect(profile.associations.columns).toEqual(['Species', 'Island', 'Sex']);
+    expect(Array.isArray(profile.warnings)).toBe(true);
+    expect(stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('writes a standalone HTML report with --html, next to the JSON', async () => {
+    const out = join(work, 'weather.json');
+    const html = join(work, 'report', 'weather.html');
+    const { code, stdout, stderr } = await run(
+      'profile', '--data', join(examples, 'seattle-weather.csv'), '--out', out, '--html', html, '--target', 'weather',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Wrote the HTML report to .*weather\.html/);
+    const text = readFileSync(html, 'utf8');
+    expect(text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(text).toContain('<title>Profile of seattle-weather.csv</title>');
+    expect(text).not.toMatch(/<script/i);
+    expect(text).toContain('Timeline of date');
+    const profile = JSON.parse(readFileSync(out, 'utf8'));
+    expect(profile.columns[0]).toMatchObject({ name: 'date', type: 'datetime', min: '2012-01-01', max: '2015-12-31' });
+    expect(profile.warnings.some((w: { code: string; column: string }) => w.code === 'skewed' && w.column === 'precipitation')).toBe(true);
+  });
+
+  it('rejects a --target that is not a column, writing nothing', async () => {
+    const html = join(work, 'never.html');
+    const r = await run('profile', '--data', join(examples, 'cars.csv'), '--html', html, '--target', 'Price');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('The target "Price" is not a column of "cars.csv".\n');
+    expect(existsSync(html)).toBe(false);
+  });
+
   it('prints usage for --help', async () => {
     const { code, stdout } = await run('profile', '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(/profile --data F\.csv/);
+    expect(stdout).toMatch(/--html R\.html/);
     expect((await run('--help')).stdout).toMatch(/Commands:/);
   });
 

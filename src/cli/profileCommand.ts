@@ -1,37 +1,59 @@
-/** `profile --data F.csv [--out P.json]`: column types and statistics as JSON. */
+/** `profile --data F.csv [--out P.json] [--html R.html] [--target COL]`: column types and statistics. */
+import { basename } from 'node:path';
+import { columnIndex } from '../core/data/table';
+import { dataWarnings } from '../core/explore/dataWarnings';
+import { profileReportHtml } from '../core/explore/profileReport';
 import { profileTable } from '../core/profile/profileTable';
 import { parseOptions, requiredOption, stringOption } from './args';
 import type { Command } from './cliIO';
-import { EXIT_OK } from './cliError';
+import { CliError, EXIT_OK } from './cliError';
 import { readCsvFile } from './csvInput';
 import { writeFileAtomic } from './files';
 
-const usage = `Usage: npm run cli -- profile --data F.csv [--out P.json]
+const usage = `Usage: npm run cli -- profile --data F.csv [--out P.json] [--html R.html] [--target COL]
 
 Reads F.csv and prints its profile as JSON: the row count, each column's type, count, missing,
-unique, numeric statistics (mean, std, min, max, median, q1, q3, histogram) or top values, and the
-Pearson correlations of the numeric columns. With --out the JSON goes to P.json instead of stdout.
+unique, numeric statistics (mean, std, min, quartiles, max, skewness, zeros, histogram, box plot
+with IQR outliers), datetime ranges and timelines, or top values; the overview (memory, duplicate
+rows, missing cells, column types); Pearson and Spearman correlations of the numeric columns and
+Cramér's V of the categorical ones; and data-quality warnings in plain words.
+With --out the JSON goes to P.json instead of stdout. With --html a standalone HTML report is
+written to R.html too. With --target the warnings also check COL for leakage and class imbalance.
 `;
 
 export const profileCommand: Command = {
   name: 'profile',
-  summary: 'column types and statistics of a CSV, as JSON',
+  summary: 'column types, statistics and warnings of a CSV, as JSON (and an HTML report)',
   usage,
   async run(argv, io) {
-    const options = parseOptions('profile', argv, { values: ['data', 'out'], flags: ['help'], required: ['data'] });
+    const options = parseOptions('profile', argv, { values: ['data', 'out', 'html', 'target'], flags: ['help'], required: ['data'] });
     if (options.has('help')) {
       io.stdout(usage);
       return EXIT_OK;
     }
     const data = requiredOption(options, 'data');
     const out = stringOption(options, 'out');
+    const html = stringOption(options, 'html');
+    const target = stringOption(options, 'target') ?? null;
     const table = readCsvFile(data, io);
-    const json = JSON.stringify(profileTable(table), null, 2) + '\n';
+    if (target !== null && columnIndex(table, target) < 0) {
+      throw new CliError(`The target "${target}" is not a column of "${basename(data)}".`);
+    }
+    const profile = profileTable(table);
+    const warnings = dataWarnings(profile, table, target);
+    const json = JSON.stringify({ ...profile, warnings }, null, 2) + '\n';
+    const report = html === undefined ? undefined : profileReportHtml(profile, warnings, {
+      title: `Profile of ${basename(data)}`,
+      generatedAt: new Date().toISOString(),
+    });
+    if (out !== undefined) writeFileAtomic(out, json);
+    if (html !== undefined && report !== undefined) writeFileAtomic(html, report);
     if (out === undefined) {
+      // stdout holds the JSON alone, so it can be piped.
       io.stdout(json);
     } else {
-      writeFileAtomic(out, json);
       io.stdout(`Wrote the profile of ${table.rowCount} rows and ${table.columns.length} columns to ${out}.\n`);
+      if (html !== undefined) io.stdout(`Wrote the HTML report to ${html}.\n`);
     }
     return EXIT_OK;
   },

@@ -153,7 +153,7 @@ describe('writeBundle / readBundle', () => {
     [
       'an unknown model kind',
       () => tamper('bundle.json', (j) => (j.model.kind = 'rm -rf')),
-      'bundle.json: "model.kind" is "rm -rf", expected one of logistic_regression, linear_regression.',
+      'bundle.json: "model.kind" is "rm -rf", expected one of logistic_regression, linear_regression, hist_gradient_boosting, random_forest, extra_trees, decision_tree.',
     ],
     ['a coefficient row of the wrong length', () => tamper('model.json', (j) => j.coef[1].pop()), 'model.json: "coef[1]" has 3 numbers, expected 4.'],
     ['too few coefficient rows', () => tamper('model.json', (j) => j.coef.pop()), 'model.json: "coef" has 2 rows, expected 3.'],

@@ -4,9 +4,14 @@
  */
 import { linearRegression } from './linearRegression';
 import { logisticRegression } from './logisticRegression';
+import { decisionTree } from './trees/decisionTree';
+import { extraTrees } from './trees/extraTrees';
+import { histGradientBoosting } from './trees/histGradientBoosting';
+import { randomForest } from './trees/randomForest';
 import type { ModelParams, ModelSpec, Task } from './types';
 
-const MODELS: readonly ModelSpec[] = [logisticRegression, linearRegression];
+// The first model listed for a task is its default, so the linear models stay first.
+const MODELS: readonly ModelSpec[] = [logisticRegression, linearRegression, histGradientBoosting, randomForest, extraTrees, decisionTree];
 
 /** The model named `name`, or undefined (for callers that word their own message). */
 export function findModel(name: string): ModelSpec<ModelParams> | undefined {

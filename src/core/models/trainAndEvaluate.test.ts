@@ -40,10 +40,10 @@ function shop(seed = 1) {
 
 describe('registry', () => {
   it('lists models by task and finds them by name', () => {
-    expect(listModels('classification').map((m) => m.name)).toEqual(['logistic_regression']);
-    expect(listModels('regression').map((m) => m.name)).toEqual(['linear_regression']);
+    expect(listModels('classification').map((m) => m.name)).toEqual(['logistic_regression', 'hist_gradient_boosting', 'random_forest', 'extra_trees', 'decision_tree']);
+    expect(listModels('regression').map((m) => m.name)).toEqual(['linear_regression', 'hist_gradient_boosting', 'random_forest', 'extra_trees', 'decision_tree']);
     expect(getModel('linear_regression').label).toBe('Linear regression');
-    expect(() => getModel('evil')).toThrow('There is no model named "evil"; known models: logistic_regression, linear_regression.');
+    expect(() => getModel('evil')).toThrow('There is no model named "evil"; known models: logistic_regression, linear_regression, hist_gradient_boosting, random_forest, extra_trees, decision_tree.');
   });
 });
 

@@ -3,8 +3,8 @@
  * from (an argsort): the order gives every row its rank for Spearman correlation, from the same
  * sort that the quartiles need, so a numeric column is sorted once, not twice.
  *
- * An LSD radix sort on the IEEE-754 bits, like sortFloat64, with the row index carried along in
- * each pass: a comparison sort of a million indices takes several times longer.
+ * A radix sort on the IEEE-754 bits, like sortFloat64, with the row index carried along in each
+ * pass: a comparison sort of a million indices takes several times longer.
  */
 const BITS = 11;
 const BUCKETS = 1 << BITS;
@@ -37,11 +37,11 @@ export function argsortPresent(
   if (!LITTLE_ENDIAN) return argsortByComparison(values, missing, sorted, order);
   const buffers = scratch && scratch.a.length >= n * 3 ? scratch : argsortScratch(n);
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const counts = new Uint32Array(6 * BUCKETS);
+  const counts = new Uint32Array(3 * BUCKETS);
   let m = 0;
   let sum = 0;
   let src = buffers.a;
-  // Gather pass: sortable bits (negatives flipped, positives' sign set) and all six digit counts.
+  // Gather pass: sortable bits (negatives flipped, positives' sign set) and the high word's digit counts.
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (missing[i] || v !== v) continue;
@@ -58,20 +58,19 @@ export function argsortPresent(
     src[at] = lo;
     src[at + 1] = hi;
     src[at + 2] = i;
-    counts[lo & MASK]++;
-    counts[BUCKETS + ((lo >>> BITS) & MASK)]++;
-    counts[2 * BUCKETS + (lo >>> (2 * BITS))]++;
-    counts[3 * BUCKETS + (hi & MASK)]++;
-    counts[4 * BUCKETS + ((hi >>> BITS) & MASK)]++;
-    counts[5 * BUCKETS + (hi >>> (2 * BITS))]++;
+    counts[hi & MASK]++;
+    counts[BUCKETS + ((hi >>> BITS) & MASK)]++;
+    counts[2 * BUCKETS + (hi >>> (2 * BITS))]++;
   }
+  // LSD passes on the high word only (sign, exponent, top of the mantissa): rows then stand in
+  // runs of equal high words, and sortRuns orders each run by its low word. Continuous data has
+  // short runs and integers have equal low words, so this halves the passes of a full 64-bit sort.
   let dst = buffers.b;
-  for (let d = 0; d < 6 && m > 1; d++) {
+  for (let d = 0; d < 3 && m > 1; d++) {
     const base = d * BUCKETS;
-    const high = d >= 3 ? 1 : 0;
-    const shift = (d % 3) * BITS;
-    // A digit every value shares does not reorder anything: skip the pass (integers skip most).
-    if (counts[base + ((src[high] >>> shift) & MASK)] === m) continue;
+    const shift = d * BITS;
+    // A digit every value shares does not reorder anything: skip the pass.
+    if (counts[base + ((src[1] >>> shift) & MASK)] === m) continue;
     let total = 0;
     for (let b = base; b < base + BUCKETS; b++) {
       const c = counts[b];
@@ -79,10 +78,9 @@ export function argsortPresent(
       total += c;
     }
     for (let i = 0; i < 3 * m; i += 3) {
-      const lo = src[i];
       const hi = src[i + 1];
-      const at = 3 * counts[base + (((high ? hi : lo) >>> shift) & MASK)]++;
-      dst[at] = lo;
+      const at = 3 * counts[base + ((hi >>> shift) & MASK)]++;
+      dst[at] = src[i];
       dst[at + 1] = hi;
       dst[at + 2] = src[i + 2];
     }
@@ -90,21 +88,85 @@ export function argsortPresent(
     src = dst;
     dst = t;
   }
-  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, m * 2);
-  for (let i = 0; i < m; i++) {
-    let lo = src[3 * i];
-    let hi = src[3 * i + 1];
-    if (hi & 0x80000000) {
-      hi = (hi & 0x7fffffff) >>> 0;
-    } else {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    }
-    out[2 * i] = lo;
-    out[2 * i + 1] = hi;
-    order[i] = src[3 * i + 2];
-  }
+  finishRuns(src, dst, m, new Uint32Array(sorted.buffer, sorted.byteOffset, m * 2), order);
   return { count: m, sum };
+}
+
+/**
+ * Orders each run of equal high words by low word, stably, and decodes it into the float bits of
+ * `out` and the rows of `order` while it is still in cache (triples of lo, hi, row; `tmp` as big).
+ */
+function finishRuns(a: Uint32Array, tmp: Uint32Array, m: number, out: Uint32Array, order: Int32Array): void {
+  let s = 0;
+  while (s < m) {
+    const hi = a[3 * s + 1];
+    let e = s + 1;
+    let ordered = true;
+    while (e < m && a[3 * e + 1] === hi) {
+      if (a[3 * e] < a[3 * e - 3]) ordered = false;
+      e++;
+    }
+    if (!ordered) {
+      if (e - s <= 32) insertionSortByLow(a, s, e);
+      else radixSortByLow(a, tmp, s, e);
+    }
+    // Undo the gather pass's sortable-bits mapping.
+    const negative = (hi & 0x80000000) === 0;
+    const outHi = negative ? ~hi >>> 0 : (hi & 0x7fffffff) >>> 0;
+    for (let i = s; i < e; i++) {
+      out[2 * i] = negative ? ~a[3 * i] >>> 0 : a[3 * i];
+      out[2 * i + 1] = outHi;
+      order[i] = a[3 * i + 2];
+    }
+    s = e;
+  }
+}
+
+function insertionSortByLow(a: Uint32Array, s: number, e: number): void {
+  for (let i = s + 1; i < e; i++) {
+    const lo = a[3 * i];
+    const hi = a[3 * i + 1];
+    const row = a[3 * i + 2];
+    let j = i - 1;
+    while (j >= s && a[3 * j] > lo) {
+      a[3 * j + 3] = a[3 * j];
+      a[3 * j + 4] = a[3 * j + 1];
+      a[3 * j + 5] = a[3 * j + 2];
+      j--;
+    }
+    a[3 * j + 3] = lo;
+    a[3 * j + 4] = hi;
+    a[3 * j + 5] = row;
+  }
+}
+
+/** A long run (many values within one high word): three LSD passes on the low word, through `tmp`. */
+function radixSortByLow(a: Uint32Array, tmp: Uint32Array, s: number, e: number): void {
+  const counts = new Uint32Array(BUCKETS);
+  let src = a;
+  let dst = tmp;
+  for (let d = 0; d < 3; d++) {
+    const shift = d * BITS;
+    counts.fill(0);
+    for (let i = s; i < e; i++) counts[(src[3 * i] >>> shift) & MASK]++;
+    let total = s;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = counts[b];
+      counts[b] = total;
+      total += c;
+    }
+    for (let i = s; i < e; i++) {
+      const at = 3 * counts[(src[3 * i] >>> shift) & MASK]++;
+      dst[at] = src[3 * i];
+      dst[at + 1] = src[3 * i + 1];
+      dst[at + 2] = src[3 * i + 2];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  // Three passes end in `tmp`: copy the run back.
+  a.set(src.subarray(3 * s, 3 * e), 3 * s);
 }
 
 /** The slow, obviously correct path for big-endian machines (whose word order the radix sort assumes). */
@@ -122,8 +184,7 @@ function argsortByComparison(
     rows.push(i);
     sum += v;
   }
-  const key = (v: number) => (Object.is(v, -0) ? -Number.MIN_VALUE / 2 : v);
-  rows.sort((a, b) => key(values[a]) - key(values[b]) || a - b);
+  rows.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
   rows.forEach((r, i) => {
     order[i] = r;
     sorted[i] = values[r];

@@ -1,4 +1,9 @@
+import { argsortPresent, argsortScratch, type ArgsortScratch } from './argsortFloat64';
+import { boxStatsSorted, type BoxStats } from './boxStats';
+import { medianSorted, quantileSorted } from './quantiles';
 import { sortFloat64 } from './sortFloat64';
+
+export { medianSorted, quantileSorted } from './quantiles';
 
 /** Equal-width bins over [min, max]; the last bin includes max (numpy.histogram's rule). */
 export interface Histogram {
@@ -16,15 +21,24 @@ export interface NumericSummary {
   median: number | null;
   q1: number | null;
   q3: number | null;
+  /** pandas' Series.skew(): the adjusted Fisher–Pearson coefficient; null under 3 values. */
+  skewness: number | null;
+  /** Present values equal to 0 (-0 included). */
+  zeros: number;
+  box: BoxStats | null;
   histogram: Histogram;
 }
 
 export const HISTOGRAM_BINS = 20;
 
-/** Work buffers for a table's columns in turn (values: rows, words: 2 * rows), so each column does not allocate its own. */
+/**
+ * Work buffers for a table's columns in turn (values: rows, words: 2 * rows; the argsort's
+ * buffers made on first use), so each column does not allocate its own.
+ */
 export interface NumericScratch {
   values: Float64Array;
   words: Uint32Array;
+  argsort?: ArgsortScratch;
 }
 
 export function numericScratch(rows: number): NumericScratch {
@@ -37,14 +51,22 @@ export function finiteOrNull(x: number): number | null {
 }
 
 /**
- * Statistics of a numeric column, pandas-compatible: mean, sample std (ddof 1, two-pass like
- * pandas' nanvar), min, max, median, quartiles with linear interpolation (numpy's default), and
- * the number of distinct values. A cell counts when it is not marked missing and is not NaN.
+ * The present values (not marked missing, not NaN) ascending, in a view of the scratch buffer,
+ * with their sum. With `order`, the rows they came from are written there too (for ranks).
  */
-export function summarizeNumeric(values: Float64Array, missing: Uint8Array, scratch?: NumericScratch): NumericSummary {
+export function sortPresent(
+  values: Float64Array,
+  missing: Uint8Array,
+  scratch?: NumericScratch,
+  order?: Int32Array,
+): { sorted: Float64Array; sum: number } {
   const n = values.length;
-  // Pass 1: gather present values (the copy that gets sorted) and their sum.
   const present = scratch && scratch.values.length >= n ? scratch.values : new Float64Array(n);
+  if (order) {
+    if (scratch && !(scratch.argsort && scratch.argsort.a.length >= n * 3)) scratch.argsort = argsortScratch(n);
+    const { count, sum } = argsortPresent(values, missing, present, order, scratch?.argsort);
+    return { sorted: present.subarray(0, count), sum };
+  }
   let count = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -53,56 +75,72 @@ export function summarizeNumeric(values: Float64Array, missing: Uint8Array, scra
     present[count++] = v;
     sum += v;
   }
-  const sorted = sortFloat64(present.subarray(0, count), scratch?.words);
+  return { sorted: sortFloat64(present.subarray(0, count), scratch?.words), sum };
+}
+
+/**
+ * Statistics of a numeric column, pandas-compatible: mean, sample std (ddof 1, two-pass like
+ * pandas' nanvar), skewness (nanskew), min, max, median, quartiles with linear interpolation
+ * (numpy's default), and the number of distinct values. A cell counts when it is not marked
+ * missing and is not NaN.
+ */
+export function summarizeNumeric(values: Float64Array, missing: Uint8Array, scratch?: NumericScratch): NumericSummary {
+  const { sorted, sum } = sortPresent(values, missing, scratch);
+  return summarizeSorted(sorted, sum);
+}
+
+/** The summary of already-sorted present values whose sum is `sum`. */
+export function summarizeSorted(sorted: Float64Array, sum: number): NumericSummary {
+  const count = sorted.length;
   if (count === 0) {
     return {
-      count, unique: 0, mean: null, std: null, min: null, max: null,
-      median: null, q1: null, q3: null, histogram: { edges: [], counts: [] },
+      count, unique: 0, mean: null, std: null, min: null, max: null, median: null, q1: null, q3: null,
+      skewness: null, zeros: 0, box: null, histogram: { edges: [], counts: [] },
     };
   }
   const mean = sum / count;
-  // Pass 2 (over the sorted copy): squared deviations and distinct values.
-  let ssd = 0;
+  // Pass 2 (over the sorted copy): central moments, distinct values and zeros.
+  let m2 = 0;
+  let m3 = 0;
   let unique = 1;
+  let zeros = sorted[0] === 0 ? 1 : 0;
   for (let i = 0; i < count; i++) {
     const d = sorted[i] - mean;
-    ssd += d * d;
-    if (i > 0 && sorted[i] !== sorted[i - 1]) unique++;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    if (i > 0) {
+      if (sorted[i] !== sorted[i - 1]) unique++;
+      if (sorted[i] === 0) zeros++;
+    }
   }
   return {
     count,
     unique,
     mean: finiteOrNull(mean),
-    std: count > 1 ? finiteOrNull(Math.sqrt(ssd / (count - 1))) : null,
+    std: count > 1 ? finiteOrNull(Math.sqrt(m2 / (count - 1))) : null,
     min: finiteOrNull(sorted[0]),
     max: finiteOrNull(sorted[count - 1]),
     median: finiteOrNull(medianSorted(sorted)),
     q1: finiteOrNull(quantileSorted(sorted, 0.25)),
     q3: finiteOrNull(quantileSorted(sorted, 0.75)),
+    skewness: skewness(count, m2, m3),
+    zeros,
+    box: boxStatsSorted(sorted),
     histogram: histogramSorted(sorted, HISTOGRAM_BINS),
   };
 }
 
-/** numpy.quantile(method='linear') of an ascending array, with numpy's two-sided lerp. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, n - 1);
-  const t = pos - lo;
-  const a = sorted[lo];
-  const b = sorted[hi];
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
-}
-
-/** The median as numpy computes it: the mean of the two middle values for an even count. */
-export function medianSorted(sorted: ArrayLike<number>): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/**
+ * pandas' nanskew from the sums of squared and cubed deviations: sums below 1e-14 count as
+ * rounding noise (pandas' _zero_out_fperr), and a constant column has skewness 0, not NaN.
+ */
+export function skewness(count: number, m2: number, m3: number): number | null {
+  if (count < 3) return null;
+  const s2 = Math.abs(m2) < 1e-14 ? 0 : m2;
+  const s3 = Math.abs(m3) < 1e-14 ? 0 : m3;
+  if (s2 === 0) return 0;
+  return finiteOrNull(((count * Math.sqrt(count - 1)) / (count - 2)) * (s3 / Math.pow(s2, 1.5)));
 }
 
 /**

@@ -7,13 +7,16 @@
  * once rather than once per pair.
  */
 export interface NumericSeries {
-  values: Float64Array;
+  /** Float32Array serves ranks (exact half-integers), which halves their memory. */
+  values: Float64Array | Float32Array;
   missing: Uint8Array;
   /** The mean of the present values, when already known (saves a pass); only used as a shift. */
   mean?: number | null;
 }
 
 const BLOCK = 1024;
+/** Up to this many gaps in a block, a pair's sums are corrected gap by gap (else weighted row by row). */
+const SPARSE_GAPS = BLOCK / 8;
 /** Per pair: rows where both are present, sums of x, y, x*x, y*y, x*y (shifted values). */
 const MOMENTS = 6;
 
@@ -26,6 +29,9 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
   const x = series.map(() => new Float64Array(BLOCK));
   const w = series.map(() => new Float64Array(BLOCK));
   const gaps = new Uint8Array(k);
+  // Where each column's gaps are in the current block (the first SPARSE_GAPS of them) and how many.
+  const gapAt = series.map(() => new Int32Array(SPARSE_GAPS));
+  const gapCount = new Int32Array(k);
   const colSum = new Float64Array(k);
   const colSq = new Float64Array(k);
   const colCount = new Float64Array(k);
@@ -36,6 +42,7 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
     const len = Math.min(BLOCK, n - start);
     for (let a = 0; a < k; a++) {
       gaps[a] = loadBlock(series[a], shifts[a], start, len, x[a], w[a], sums);
+      gapCount[a] = gaps[a] ? listGaps(w[a], len, gapAt[a]) : 0;
       colSum[a] = sums[0];
       colSq[a] = sums[1];
       colCount[a] = sums[2];
@@ -51,6 +58,15 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
         moments[m + 2] += colSum[b];
         moments[m + 3] += colSq[a];
         moments[m + 4] += colSq[b];
+      } else if (gapCount[a] <= SPARSE_GAPS && gapCount[b] <= SPARSE_GAPS) {
+        // Few gaps: subtract the other column's gap rows from the block sums instead of weighting every row.
+        const ga = gapAt[a];
+        const gb = gapAt[b];
+        moments[m] += gaps[a] && gaps[b] ? colCount[a] - gather(w[a], gb, gapCount[b]) : gaps[a] ? colCount[a] : colCount[b];
+        moments[m + 1] += colSum[a] - gather(x[a], gb, gapCount[b]);
+        moments[m + 2] += colSum[b] - gather(x[b], ga, gapCount[a]);
+        moments[m + 3] += colSq[a] - gatherSquares(x[a], gb, gapCount[b]);
+        moments[m + 4] += colSq[b] - gatherSquares(x[b], ga, gapCount[a]);
       } else {
         // Weighting by the other column's presence keeps the rows where both are present.
         const wa = w[a];
@@ -121,6 +137,32 @@ function loadBlock(
   sums[1] = ss;
   sums[2] = count;
   return gaps;
+}
+
+/** Lists the positions where `w` is 0 into `at`; returns their count, or SPARSE_GAPS + 1 once there are too many. */
+function listGaps(w: Float64Array, len: number, at: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < len; i++) {
+    if (w[i] !== 0) continue;
+    if (count === SPARSE_GAPS) return SPARSE_GAPS + 1;
+    at[count++] = i;
+  }
+  return count;
+}
+
+function gather(x: Float64Array, at: Int32Array, count: number): number {
+  let s = 0;
+  for (let i = 0; i < count; i++) s += x[at[i]];
+  return s;
+}
+
+function gatherSquares(x: Float64Array, at: Int32Array, count: number): number {
+  let s = 0;
+  for (let i = 0; i < count; i++) {
+    const v = x[at[i]];
+    s += v * v;
+  }
+  return s;
 }
 
 /** Dot product with four accumulators, so the additions do not wait on each other. */

@@ -1,123 +1,103 @@
 /**
  * Column profiles of a Table: types, counts and pandas-compatible statistics, as the
- * `profile` JSON of docs/interfaces.md (the CLI prints it, the UI draws it).
+ * `profile` JSON of docs/interfaces.md (the CLI prints it, the UI draws it), plus the table's
+ * overview and the relationships between its columns.
  *
  * Every number in the result is finite or null, so the result is always valid JSON.
  */
-import { cellText, isCoded, type Column, type ColumnType, type Table } from '../data/table';
-import { numericScratch, summarizeNumeric, type Histogram, type NumericScratch } from './numericSummary';
+import type { Table } from '../data/table';
+import { associations, type Associations } from './cramersV';
+import { countDuplicateRows } from './duplicateRows';
+import { numericScratch, sortPresent, summarizeSorted } from './numericSummary';
 import { pearsonMatrix } from './pearson';
-import { booleanTop, codedTop, TOP_VALUES, type ValueCount } from './topValues';
+import { numericProfile, profileColumn, type ColumnProfile } from './profileColumn';
+import { rankColumn, type RankedColumn } from './rankColumn';
+import { spearmanMatrix } from './spearman';
+import { tableOverview, type TableOverview } from './tableOverview';
 
 export type { Histogram } from './numericSummary';
 export type { ValueCount } from './topValues';
+export type { BoxStats } from './boxStats';
+export type { Associations } from './cramersV';
+export type { TableOverview } from './tableOverview';
+export type { ColumnProfile, Timeline } from './profileColumn';
+export { profileColumn } from './profileColumn';
 
-export interface ColumnProfile {
-  name: string;
-  type: ColumnType;
-  /** Non-missing cells. */
-  count: number;
-  missing: number;
-  /** Distinct non-missing values. */
-  unique: number;
-  /** Numeric only. `std` is the sample standard deviation (ddof 1). */
-  mean?: number | null;
-  std?: number | null;
-  /** Numeric: numbers. Datetime: ISO strings (a date alone when the time is midnight UTC). */
-  min?: number | string | null;
-  max?: number | string | null;
-  /** Numeric only; quartiles use linear interpolation (pandas' and numpy's default). */
-  median?: number | null;
-  q1?: number | null;
-  q3?: number | null;
-  /** Numeric only: 20 equal-width bins over [min, max]. */
-  histogram?: Histogram;
-  /** Categorical, text, identifier and boolean: the 10 most frequent values, ties by first appearance. */
-  top?: ValueCount[];
+export interface Correlations {
+  /** The numeric columns correlated (the first MAX_CORRELATION_COLUMNS), in table order. */
+  columns: string[];
+  /** Pearson, pairwise-complete like pandas' corr(); null where undefined (constant or < 2 rows). */
+  pearson: (number | null)[][];
+  /** Spearman, pandas' corr(method='spearman'): pairwise-complete, average ranks; [] when not computed. */
+  spearman: (number | null)[][];
 }
 
 export interface TableProfile {
   rows: number;
   columns: ColumnProfile[];
-  /** Pearson correlation of the numeric columns, pairwise-complete like pandas; null where undefined. */
-  correlations: { columns: string[]; pearson: (number | null)[][] };
+  correlations: Correlations;
+  overview: TableOverview;
+  /** Cramér's V between categorical and boolean columns. */
+  associations: Associations;
 }
 
 export interface ProfileOptions {
   /** Correlate at most this many numeric columns (the first ones); the cost grows with its square. */
   maxCorrelationColumns?: number;
+  /** Spearman correlations (default true); off, `correlations.spearman` is []. */
+  spearman?: boolean;
+  /** Duplicate rows (default true); off, `overview.duplicateRows` is null. */
+  duplicates?: boolean;
+  /** Cramér's V (default true); off, `associations` lists no columns. */
+  associations?: boolean;
 }
 
 export const MAX_CORRELATION_COLUMNS = 50;
 
 export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {
   const maxCorr = Math.max(0, options.maxCorrelationColumns ?? MAX_CORRELATION_COLUMNS);
-  const scratch = table.columns.some((c) => !isCoded(c.type)) ? numericScratch(table.rowCount) : undefined;
-  const columns = table.columns.map((c) => profileColumn(c, table.rowCount, scratch));
+  const wantSpearman = options.spearman ?? true;
+  const n = table.rowCount;
   const numeric: number[] = [];
   table.columns.forEach((c, j) => {
     if (c.type === 'numeric' && c.values && numeric.length < maxCorr) numeric.push(j);
   });
+  const ranked = new Map<number, RankedColumn>();
+  // Re-ranking a pair with gaps walks a column's sorted order, so keep the orders only if some column has gaps.
+  const keepOrders = wantSpearman && numeric.some((j) => hasAbsent(table.columns[j].values!, table.columns[j].missing));
+  const scratch = table.columns.some((c) => c.values) ? numericScratch(n) : undefined;
+  let sharedOrder: Int32Array | null = null;
+  const columns = table.columns.map((c, j): ColumnProfile => {
+    if (!(wantSpearman && c.values && numeric.includes(j))) return profileColumn(c, n, scratch);
+    // One argsort serves both the quartiles and the ranks.
+    const order = keepOrders ? new Int32Array(n) : (sharedOrder ??= new Int32Array(n));
+    const { sorted, sum } = sortPresent(c.values, c.missing, scratch, order);
+    const profile = numericProfile(c, n, summarizeSorted(sorted, sum));
+    ranked.set(j, rankColumn(sorted, order.subarray(0, sorted.length), n, keepOrders));
+    return profile;
+  });
   const pearson = pearsonMatrix(
-    numeric.map((j) => ({
-      values: table.columns[j].values!,
-      missing: table.columns[j].missing,
-      mean: columns[j].mean,
-    })),
+    numeric.map((j) => ({ values: table.columns[j].values!, missing: table.columns[j].missing, mean: columns[j].mean })),
   );
+  const spearman = wantSpearman ? spearmanMatrix(numeric.map((j) => ranked.get(j)!)) : [];
+  ranked.clear();
+  const duplicates = options.duplicates ?? true ? countDuplicateRows(table) : null;
   return {
-    rows: table.rowCount,
+    rows: n,
     columns,
-    correlations: { columns: numeric.map((j) => table.columns[j].name), pearson },
+    correlations: { columns: numeric.map((j) => table.columns[j].name), pearson, spearman },
+    overview: tableOverview(table, columns.map((c) => c.missing), duplicates),
+    associations:
+      options.associations ?? true
+        ? associations(table, columns.map((c) => c.unique))
+        : { columns: [], cramersV: [] },
   };
 }
 
-export function profileColumn(column: Column, rowCount: number, scratch?: NumericScratch): ColumnProfile {
-  const base = { name: column.name, type: column.type };
-  if (isCoded(column.type) && column.codes && column.categories) {
-    const { count, unique, top } = codedTop(column.codes, column.missing, column.categories, TOP_VALUES);
-    return { ...base, count, missing: rowCount - count, unique, top };
-  }
-  const values = column.values ?? new Float64Array(rowCount).fill(NaN);
-  if (column.type === 'boolean') {
-    const { count, unique, top } = booleanTop(values, column.missing);
-    return { ...base, count, missing: rowCount - count, unique, top };
-  }
-  if (column.type === 'datetime') return datetimeProfile(column, values, rowCount, scratch);
-  const s = summarizeNumeric(values, column.missing, scratch);
-  return {
-    ...base,
-    count: s.count,
-    missing: rowCount - s.count,
-    unique: s.unique,
-    mean: s.mean,
-    std: s.std,
-    min: s.min,
-    max: s.max,
-    median: s.median,
-    q1: s.q1,
-    q3: s.q3,
-    histogram: s.histogram,
-  };
-}
-
-function datetimeProfile(column: Column, values: Float64Array, rowCount: number, scratch?: NumericScratch): ColumnProfile {
-  const s = summarizeNumeric(values, column.missing, scratch);
-  let minRow = -1;
-  let maxRow = -1;
+/** Whether Spearman will skip any row of the column (missing, NaN or infinite, as pandas treats them). */
+function hasAbsent(values: Float64Array, missing: Uint8Array): boolean {
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (column.missing[i] || !Number.isFinite(v)) continue;
-    if (minRow < 0 || v < values[minRow]) minRow = i;
-    if (maxRow < 0 || v > values[maxRow]) maxRow = i;
+    if (missing[i] || !Number.isFinite(values[i])) return true;
   }
-  return {
-    name: column.name,
-    type: column.type,
-    count: s.count,
-    missing: rowCount - s.count,
-    unique: s.unique,
-    min: minRow < 0 ? null : cellText(column, minRow),
-    max: maxRow < 0 ? null : cellText(column, maxRow),
-  };
+  return false;
 }

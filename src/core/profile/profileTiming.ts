@@ -1,71 +1,25 @@
 /**
- * A manual timing check, not a test (timings in CI are noise): builds a 1,000,000 x 20 Table in
- * memory (12 float, 4 int, 3 categorical columns and a class label; 5% missing in 3 columns) and
- * profiles it. Run with `npx tsx src/core/profile/profileTiming.ts [rows]`.
+ * A manual timing check, not a test (timings in CI are noise): builds the 1,000,000 x 20
+ * timingTable in memory (the time after parsing) and profiles it five times, printing wall and
+ * CPU time. Run with `npx tsx src/core/profile/profileTiming.ts [rows] [numeric]`; with `numeric`
+ * the 5% missing cells are in 3 numeric columns (the slowest case for Spearman) instead of one
+ * float, one integer and one categorical column.
  */
-import { createRng } from '../random';
-import { MISSING_CODE, type Column, type Table } from '../data/table';
 import { profileTable } from './profileTable';
+import { timingTable } from './timingTable';
 
-function numeric(name: string, values: Float64Array, missing: Uint8Array): Column {
-  return { name, type: 'numeric', inferredType: 'numeric', values, missing };
-}
-
-function categorical(name: string, codes: Uint32Array, categories: string[], missing: Uint8Array): Column {
-  return { name, type: 'categorical', inferredType: 'categorical', codes, categories, missing };
-}
-
-export function timingTable(rows: number, seed = 1): Table {
-  const rng = createRng(seed);
-  const columns: Column[] = [];
-  // Missing cells in one float, one int and one categorical column, so every kind of pairwise-complete path runs.
-  const gappy = (j: number) => j === 0 || j === 12 || j === 16;
-  const missingMask = (j: number): Uint8Array => {
-    const m = new Uint8Array(rows);
-    if (gappy(j)) for (let i = 0; i < rows; i++) m[i] = rng.next() < 0.05 ? 1 : 0;
-    return m;
-  };
-  const latent = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) latent[i] = rng.normal();
-  for (let j = 0; j < 12; j++) {
-    const missing = missingMask(j);
-    const values = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) {
-      // A mix of shapes: correlated normals, a skewed log-normal, a uniform.
-      const z = rng.normal();
-      const v = j % 3 === 0 ? latent[i] * 0.7 + z : j % 3 === 1 ? Math.exp(z) : rng.next() * 100;
-      values[i] = missing[i] ? NaN : v;
-    }
-    columns.push(numeric(`float${j}`, values, missing));
-  }
-  for (let j = 12; j < 16; j++) {
-    const missing = missingMask(j);
-    const values = new Float64Array(rows);
-    const range = [2, 10, 1000, 100000][j - 12];
-    for (let i = 0; i < rows; i++) values[i] = missing[i] ? NaN : rng.int(range);
-    columns.push(numeric(`int${j - 12}`, values, missing));
-  }
-  for (let j = 16; j < 19; j++) {
-    const missing = missingMask(j);
-    const k = [5, 40, 1000][j - 16];
-    const categories = Array.from({ length: k }, (_, c) => `cat${j}_${c}`);
-    const codes = new Uint32Array(rows);
-    for (let i = 0; i < rows; i++) codes[i] = missing[i] ? MISSING_CODE : Math.min(k - 1, Math.floor(k * rng.next() ** 2));
-    columns.push(categorical(`cat${j - 16}`, codes, categories, missing));
-  }
-  const labels = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) labels[i] = latent[i] > 1 ? 1 : 0;
-  columns.push(categorical('label', labels, ['no', 'yes'], new Uint8Array(rows)));
-  return { rowCount: rows, columns };
-}
-
-export const argv0 = 0;
-const argv = (globalThis as { process?: { argv: string[] } }).process?.argv ?? [];
-const rows = Number(argv[2] ?? 1_000_000);
-const table = timingTable(rows);
-for (let run = 0; run < 3; run++) {
+const proc = (globalThis as { process?: { argv: string[]; cpuUsage(): { user: number; system: number } } }).process;
+const rows = Number(proc?.argv[2] ?? 1_000_000);
+const table = timingTable(rows, 1, proc?.argv[3] === 'numeric' ? [0, 3, 12] : undefined);
+for (let run = 0; run < 5; run++) {
+  const cpu0 = proc?.cpuUsage();
   const t0 = performance.now();
   const profile = profileTable(table);
   const ms = performance.now() - t0;
-  console.log(`${rows} x ${table.columns.length}: full profile in ${ms.toFixed(0)} ms (${JSON.stringify(profile).length} bytes of JSON)`);
+  const cpu = proc && cpu0 ? proc.cpuUsage() : undefined;
+  const cpuMs = cpu && cpu0 ? (cpu.user - cpu0.user + cpu.system - cpu0.system) / 1000 : NaN;
+  console.log(
+    `${rows} x ${table.columns.length}: full profile in ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU ` +
+      `(${profile.overview.duplicateRows} duplicate rows, ${JSON.stringify(profile).length} bytes of JSON)`,
+  );
 }

@@ -154,9 +154,8 @@ function featureEdges(sorted: Float32Array, maxBins: number): Float64Array {
  * Bins the listed rows: the result is column-major, `out[f * rowIds.length + i]` being the bin
  * of row `rowIds[i]` on feature f, so a histogram pass over one feature reads one contiguous run.
  */
-export function binRows(X: Float32Array, cols: number, rowIds: Int32Array, mapper: BinMapper): Uint8Array {
+export function binRows(X: Float32Array, cols: number, rowIds: Int32Array, mapper: BinMapper, out: Uint8Array = new Uint8Array(rowIds.length * cols)): Uint8Array {
   const n = rowIds.length;
-  const out = new Uint8Array(n * cols);
   for (let f = 0; f < cols; f++) {
     const e = mapper.edges[f];
     const m = e.length;

@@ -8,11 +8,12 @@ import { splitRows } from '../../prep/splitRows';
 import { createRng } from '../../random';
 import { throwIfAborted, yieldToEventLoop } from '../abort';
 import type { FitContext } from '../types';
-import { binRows, fitBinMapper } from './binMapper';
+import { fitBinMapper } from './binMapper';
 import { leafOf, type CompactTree } from './compactTree';
 import { GbdtGrower } from './gbdtGrower';
 import type { GbdtLoss } from './gbdtLoss';
 import { AUTO_EARLY_STOPPING_ROWS, type GbdtParams } from './gbdtParams';
+import { createWorkspace } from './gbdtWorkspace';
 
 export interface GbdtFit {
   /** Starting raw score per output. */
@@ -48,23 +49,23 @@ export async function fitGbdt(
   const K = loss.outputs;
   // A separate stream from the split's, so the bin sample does not depend on the split's draws.
   const mapper = fitBinMapper(X, cols, trainIds, p.maxBins, createRng(ctx.seed + 0x51ed));
-  const bins = binRows(X, cols, trainIds, mapper);
-  const yTrain = Float64Array.from(trainIds, (i) => y[i]);
+  const ws = createWorkspace(n, cols, K);
+  ws.binTrainingRows(X, cols, trainIds, mapper);
+  const yTrain = ws.y;
+  trainIds.forEach((row, i) => (yTrain[i] = y[row]));
   const yVal = Float64Array.from(valIds, (i) => y[i]);
   const Xval = new Float32Array(valIds.length * cols);
   valIds.forEach((row, i) => Xval.set(X.subarray(row * cols, (row + 1) * cols), i * cols));
 
   const baseline = loss.baseline(yTrain);
-  const raw = new Float64Array(K * n);
+  const raw = ws.raw;
   const rawVal = new Float64Array(K * valIds.length);
   for (let k = 0; k < K; k++) {
     raw.fill(baseline[k], k * n, (k + 1) * n);
     rawVal.fill(baseline[k], k * valIds.length, (k + 1) * valIds.length);
   }
-  const g = new Float32Array(K * n);
-  const h = new Float32Array(K * n);
   const grower = new GbdtGrower(
-    bins,
+    ws,
     n,
     cols,
     mapper,
@@ -82,17 +83,16 @@ export async function fitGbdt(
   const trees: CompactTree[] = [];
   const valLosses = early ? [loss.loss(yVal, rawVal)] : [];
   let lastYield = performance.now();
-  loss.gradients(yTrain, raw, g, h);
+  ws.gradients(loss);
   for (let round = 1; round <= p.maxIter; round++) {
     throwIfAborted(ctx.signal);
     for (let k = 0; k < K; k++) {
-      const lo = k * n;
-      const tree = grower.grow(g.subarray(lo, lo + n), h.subarray(lo, lo + n), raw.subarray(lo, lo + n));
+      const tree = grower.grow(k, raw.subarray(k * n, (k + 1) * n));
       trees.push(tree);
       addTree(tree, Xval, cols, rawVal, k * valIds.length);
     }
     // The next round's gradients, and this round's training loss from the same pass.
-    const trainLoss = loss.gradients(yTrain, raw, g, h);
+    const trainLoss = ws.gradients(loss);
     if (!Number.isFinite(trainLoss)) {
       throw new Error(`Training stopped at round ${round}: the loss became ${trainLoss}. Check the target for extreme values.`);
     }
