@@ -8,6 +8,7 @@ import { DataView } from '../features/data/DataView';
 import { ProblemPanel } from '../features/problem/ProblemPanel';
 import { TrainPanel } from '../features/train/TrainPanel';
 import { ResultsPanel } from '../features/results/ResultsPanel';
+import { ExplorePanel } from '../features/explore/ExplorePanel';
 import { SaveStatus } from './SaveStatus';
 import { startStudio } from './startStudio';
 
@@ -33,6 +34,7 @@ export function App(): ReactNode {
           <TrainPanel />
         </div>
         <ResultsPanel />
+        <ExplorePanel />
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

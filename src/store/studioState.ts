@@ -4,6 +4,15 @@ import type { ReadOptions, ReadResult } from '../core/data/readCsv';
 import type { TableProfile } from '../core/profile/profileTable';
 import type { TrainProgress } from '../core/models/types';
 import type { TrainedRun } from '../workers/trainOutcome';
+import type { ExploreData } from '../workers/data.worker';
+
+export interface ExploreState {
+  data: ExploreData | null;
+  /** The column whose details are shown. */
+  column: string | null;
+  /** Set when a chart click narrowed the grid to some rows. */
+  filter: { description: string; rows: number } | null;
+}
 
 export type Task = 'classification' | 'regression';
 
@@ -46,6 +55,7 @@ export interface StudioState {
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
+  explore: ExploreState;
 }
 
 export const initialState: StudioState = {
@@ -60,4 +70,5 @@ export const initialState: StudioState = {
   run: null,
   leaderboard: [],
   save: { status: 'idle' },
+  explore: { data: null, column: null, filter: null },
 };

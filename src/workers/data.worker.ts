@@ -10,6 +10,24 @@ import { summarizeColumns, type ColumnSummary } from '../core/data/summarizeColu
 import { profileTable } from '../core/profile/profileTable';
 import { validateTrainingSetup } from '../core/models/trainAndEvaluate';
 import { chooseTask, type SupervisedTask } from '../core/prep/chooseTask';
+import { filterRows, type RowFilter } from '../core/explore/filterRows';
+import { dataWarnings, type DataWarning } from '../core/explore/dataWarnings';
+import { targetRelations, type TargetRelations } from '../core/explore/targetRelations';
+import { classBalance, type ClassBalance } from '../core/explore/classBalance';
+import { scatterSample, type ScatterSample } from '../core/explore/scatterSample';
+import { profileReportHtml } from '../core/explore/profileReport';
+import type { TableProfile } from '../core/profile/profileTable';
+
+export interface ExploreData {
+  warnings: DataWarning[];
+  relations: TargetRelations | null;
+  balance: ClassBalance | null;
+  /** Why relations to the target could not be drawn (e.g. a text regression target). */
+  relationsError: string | null;
+}
+
+/** The profile of the current table, computed once per table and reused by warnings and reports. */
+let profileCache: TableProfile | null = null;
 
 interface Dataset {
   table: Table;
@@ -19,6 +37,8 @@ interface Dataset {
 }
 
 let current: Dataset | null = null;
+/** Row indices shown in the grid when a chart click filters the table; null shows all rows. */
+let view: Int32Array | null = null;
 
 function requireDataset(): Dataset {
   if (!current) throw new Error('No dataset is loaded.');
@@ -28,20 +48,63 @@ function requireDataset(): Dataset {
 const api = {
   setDataset(table: Table, file: Blob, options: Omit<ReadOptions, 'onProgress'>): ColumnSummary[] {
     current = { table, file, options };
+    view = null;
+    profileCache = null;
     return summarizeColumns(table);
   },
 
   /** Display text for rows [start, start + count), row-major. */
   rows(start: number, count: number): string[][] {
     const { table } = requireDataset();
-    const end = Math.min(table.rowCount, start + count);
+    const total = view ? view.length : table.rowCount;
+    const end = Math.min(total, start + count);
     const out: string[][] = [];
-    for (let r = Math.max(0, start); r < end; r++) out.push(table.columns.map((c) => cellText(c, r)));
+    for (let i = Math.max(0, start); i < end; i++) {
+      const r = view ? view[i] : i;
+      out.push(table.columns.map((c) => cellText(c, r)));
+    }
     return out;
   },
 
+  /** Shows only the rows matching `filter` in the grid (null: all rows); returns how many match. */
+  setFilter(filter: RowFilter | null): number {
+    const { table } = requireDataset();
+    view = filter ? filterRows(table, filter) : null;
+    return view ? view.length : table.rowCount;
+  },
+
+  /** Everything the Explore view shows beyond the column profile: warnings, target relations, balance. */
+  explore(target: string | null, task: 'classification' | 'regression'): ExploreData {
+    const { table } = requireDataset();
+    profileCache ??= profileTable(table);
+    const warnings = dataWarnings(profileCache, table, target);
+    let relations: TargetRelations | null = null;
+    let balance: ClassBalance | null = null;
+    let relationsError: string | null = null;
+    if (target) {
+      try {
+        relations = targetRelations(table, target, task);
+      } catch (error) {
+        relationsError = error instanceof Error ? error.message : String(error);
+      }
+      if (task === 'classification') balance = classBalance(table, target);
+    }
+    return { warnings, relations, balance, relationsError };
+  },
+
+  scatter(columns: string[]): ScatterSample {
+    return scatterSample(requireDataset().table, columns);
+  },
+
+  reportHtml(title: string, generatedAt: string, target: string | null): string {
+    const { table } = requireDataset();
+    profileCache ??= profileTable(table);
+    return profileReportHtml(profileCache, dataWarnings(profileCache, table, target), { title, generatedAt });
+  },
+
   profile() {
-    return profileTable(requireDataset().table);
+    profileCache = profileTable(requireDataset().table);
+    return profileCache;
   },
 
   /** Re-reads the kept bytes with the user's type choice; the old table stays if that fails. */
@@ -52,6 +115,8 @@ const api = {
     try {
       const result = readCsv(new Uint8Array(await dataset.file.arrayBuffer()), options);
       current = { table: result.table, file: dataset.file, options };
+      view = null;
+      profileCache = null;
       return { ok: true, columns: summarizeColumns(result.table), issues: result.issues };
     } catch (error) {
       if (error instanceof ImportError) return { ok: false, issue: error.issue };

@@ -2,12 +2,14 @@ import { useCallback, type ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
 import { setColumnType } from '../../store/actions/chooseProblem';
 import { fetchRows } from '../../store/actions/fetchRows';
+import { clearFilter } from '../../store/actions/explore';
 import { COLUMN_TYPES, type ColumnType } from '../../core/data/table';
 import { VirtualGrid, type GridColumn } from '../../ui/VirtualGrid';
 
 export function DataView(): ReactNode {
   const dataset = useStudio((s) => s.dataset);
   const notes = useStudio((s) => s.importNotes);
+  const filter = useStudio((s) => s.explore.filter);
   const fetch = useCallback((start: number, count: number) => fetchRows(start, count), []);
   if (!dataset) return null;
   const columns: GridColumn[] = dataset.columns.map((c) => ({
@@ -55,7 +57,15 @@ export function DataView(): ReactNode {
           ))}
         </ul>
       )}
-      <VirtualGrid label={`Rows of ${dataset.fileName}`} rowCount={dataset.rowCount} columns={columns} fetchRows={fetch} version={dataset.version} />
+      {filter && (
+        <p role="status" className="filter-banner">
+          Showing {filter.rows} of {dataset.rowCount} rows where {filter.description}.{' '}
+          <button type="button" onClick={() => void clearFilter()}>
+            Clear filter
+          </button>
+        </p>
+      )}
+      <VirtualGrid label={`Rows of ${dataset.fileName}`} rowCount={filter ? filter.rows : dataset.rowCount} columns={columns} fetchRows={fetch} version={dataset.version} />
     </section>
   );
 }

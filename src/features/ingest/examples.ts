@@ -27,4 +27,12 @@ export const EXAMPLES: Example[] = [
     target: 'Miles_per_Gallon',
     task: 'regression',
   },
+  {
+    id: 'seattle-weather',
+    file: 'examples/seattle-weather.csv',
+    title: 'Seattle weather',
+    description: 'Daily weather in Seattle 2012-2015 (dates, precipitation, temperatures); classify the weather type.',
+    target: 'weather',
+    task: 'classification',
+  },
 ];

@@ -2,6 +2,7 @@ import { dataWorker } from '../../bridge/dataClient';
 import type { ColumnType } from '../../core/data/table';
 import { getStudio, setStudio } from '../useStudio';
 import type { Task } from '../studioState';
+import { refreshExplore } from './explore';
 
 /** Picking a new target proposes the task from its type; results of the old target are kept in history only. */
 export async function setTarget(target: string): Promise<void> {
@@ -9,10 +10,12 @@ export async function setTarget(target: string): Promise<void> {
   setStudio({ target, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
   const task = await dataWorker().proposeTask(target);
   if (getStudio().target === target) setStudio({ task });
+  await refreshExplore();
 }
 
 export function setTask(task: Task): void {
   setStudio({ task, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+  void refreshExplore();
 }
 
 export async function setColumnType(index: number, type: ColumnType): Promise<void> {
@@ -32,7 +35,8 @@ export async function setColumnType(index: number, type: ColumnType): Promise<vo
     training: { status: 'idle', curve: [] },
   });
   const profile = await dataWorker().profile();
-  setStudio({ profile });
+  setStudio((s) => ({ profile, explore: { ...s.explore, filter: null } }));
+  await refreshExplore();
 }
 
 export function dismissAlert(): void {

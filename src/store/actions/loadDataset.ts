@@ -6,6 +6,7 @@ import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { initialState, type Task } from '../studioState';
 import { persistDatasetFile, persistState } from './autosave';
+import { refreshExplore } from './explore';
 
 /** Files over this size are refused before reading: the browser tab would run out of memory. */
 export const MAX_FILE_BYTES = 1_500_000_000;
@@ -100,6 +101,7 @@ async function computeProfile(): Promise<void> {
     const profile = await dataWorker().profile();
     setStudio({ profile });
     await endStageAfterPaint('profile');
+    await refreshExplore();
   } catch (error) {
     setStudio({ alert: { message: `The column profile could not be computed: ${error instanceof Error ? error.message : String(error)}` } });
   }
