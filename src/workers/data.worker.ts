@@ -92,8 +92,9 @@ const api = {
     return { warnings, relations, balance, relationsError };
   },
 
+  /** 1,000 points per panel: enough to see a relationship, few enough to draw without blocking the page. */
   scatter(columns: string[]): ScatterSample {
-    return scatterSample(requireDataset().table, columns);
+    return scatterSample(requireDataset().table, columns, 1000);
   },
 
   reportHtml(title: string, generatedAt: string, target: string | null): string {
