@@ -45,6 +45,9 @@ export default defineConfig({
   base: './',
   plugins: [react(), cspMetaTag()],
   worker: { format: 'es' },
+  // Worker-only dependencies are found late by the dev server, which then reloads the page once;
+  // listing them up front makes the first `npm start` visit stable.
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'comlink', 'fflate', 'papaparse'] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 5000 },
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },

@@ -51,6 +51,7 @@ export function PlotlyChart({
   });
   useEffect(() => {
     let alive = true;
+    setFailed(null);
     loadPlotly()
       .then(async (p) => {
         const node = el.current as PlotlyElement | null;
@@ -74,6 +75,11 @@ export function PlotlyChart({
       if (node) void loadPlotly().then((p) => p.purge(node));
     };
   }, []);
-  if (failed) return <p role="alert">The chart “{label}” could not be drawn: {failed}</p>;
-  return <div ref={el} role="img" aria-label={label} className="chart" style={{ minHeight: height }} />;
+  // The message sits beside the chart's node (kept mounted so a later figure can still draw).
+  return (
+    <>
+      {failed && <p role="alert">The chart “{label}” could not be drawn: {failed}</p>}
+      <div ref={el} role="img" aria-label={label} className="chart" style={{ minHeight: failed ? 0 : height }} />
+    </>
+  );
 }

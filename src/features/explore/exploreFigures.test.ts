@@ -43,5 +43,6 @@ describe('explore figures', () => {
 
   it('says so when there is nothing for a heatmap', () => {
     expect(heatmapFigure([], [], -1).data).toEqual([]);
+    expect(heatmapFigure(['only'], [[1]], -1).data).toEqual([]);
   });
 });

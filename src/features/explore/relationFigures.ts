@@ -9,7 +9,8 @@ const margin = { l: 60, r: 10, t: 10, b: 70 };
 
 /** A correlation or association matrix as a heatmap, values printed in each cell. */
 export function heatmapFigure(columns: string[], matrix: (number | null)[][], zmin: number): Figure {
-  if (columns.length === 0) return emptyFigure('Not enough columns of this kind for a matrix.');
+  // A 1 x 1 matrix says nothing, and Plotly cannot size its single cell.
+  if (columns.length < 2) return emptyFigure('A matrix needs at least two columns of this kind.');
   const names = columns.map(plotText);
   return {
     data: [
