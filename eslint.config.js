@@ -16,7 +16,7 @@ const layer = (files, forbidden, why) => ({
   },
 });
 
-const uiLibs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'plotly.js-dist-min', 'comlink'];
+const uiLibs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'plotly.js-dist-min', 'plotly.js-cartesian-dist-min', 'comlink'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/out/**', 'public/**', 'test-results/**'] },
@@ -41,7 +41,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/workers/**'],
-    ['react', 'react-dom', 'zustand', 'plotly.js-dist-min', '**/bridge/**', '**/store/**', '**/storage/**', '**/features/**', '**/app/**', '**/ui/**', '**/cli/**'],
+    ['react', 'react-dom', 'zustand', 'plotly.js-dist-min', 'plotly.js-cartesian-dist-min', '**/bridge/**', '**/store/**', '**/storage/**', '**/features/**', '**/app/**', '**/ui/**', '**/cli/**'],
     'Workers are thin entry points over src/core; they know nothing of the UI.',
   ),
   layer(
@@ -51,7 +51,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/store/**', 'src/storage/**'],
-    ['react', 'react-dom', 'plotly.js-dist-min', '**/features/**', '**/app/**', '**/ui/**', '**/cli/**'],
+    ['react', 'react-dom', 'plotly.js-dist-min', 'plotly.js-cartesian-dist-min', '**/features/**', '**/app/**', '**/ui/**', '**/cli/**'],
     'The store is UI-free state and actions; components read it, it never imports them.',
   ),
   layer(

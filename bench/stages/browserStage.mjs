@@ -88,6 +88,9 @@ function memorySampler(intervalMs = 100) {
   };
 }
 
+/** How long after the profile appears the stage window stays open, to include drawing its charts. */
+const CHART_SETTLE_MS = 3000;
+
 /** Runs in the page before its scripts: record every long task. */
 function observeLongTasks() {
   const state = { longTasks: [], supported: true };
@@ -141,7 +144,8 @@ async function main() {
         timeout: STAGE_TIMEOUT_MS,
         polling: 100,
       });
-      await page.waitForTimeout(300); // long-task entries are delivered after the task ends
+      // The Explore charts are drawn after the profile arrives: keep watching while they render.
+      await page.waitForTimeout(CHART_SETTLE_MS + 300); // long-task entries are delivered after the task ends
     } catch (error) {
       const alert = await page.locator('[role="alert"]').allInnerTexts().catch(() => []);
       throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}${alert.length ? ` (page says: ${alert.join(' | ').replace(/\s+/g, ' ')})` : ''}${pageErrors.length ? ` (page errors: ${pageErrors.join(' | ')})` : ''}`, { cause: error });
@@ -160,7 +164,7 @@ async function main() {
     const profile = last('profile');
     if (!ingest || !profile) throw new Error(`missing measure(s): got ${seen.measures.map((m) => m.name).join(', ') || 'none'}`);
     const windowStart = ingest.start;
-    const windowEnd = profile.start + profile.duration;
+    const windowEnd = profile.start + profile.duration + CHART_SETTLE_MS;
     const inStage = seen.longTasks.filter((t) => t.start + t.duration > windowStart && t.start < windowEnd);
     const beforeStage = seen.longTasks.filter((t) => t.start + t.duration <= windowStart);
     console.log(

@@ -27,8 +27,20 @@ let plotly: Promise<PlotlyModule> | null = null;
 
 /** Plotly is large, so it is loaded the first time a chart is shown, never at start-up. */
 function loadPlotly(): Promise<PlotlyModule> {
-  plotly ??= import('plotly.js-dist-min').then((m) => (m as unknown as { default: PlotlyModule }).default ?? (m as unknown as PlotlyModule));
+  plotly ??= import('plotly.js-cartesian-dist-min').then((m) => (m as unknown as { default: PlotlyModule }).default ?? (m as unknown as PlotlyModule));
   return plotly;
+}
+
+/**
+ * Charts are drawn one per task: drawn together (as promise callbacks of one load) a page of
+ * charts would block the main thread for one long task; queued, the page stays responsive.
+ */
+let drawQueue: Promise<void> = Promise.resolve();
+
+function queueDraw(draw: () => Promise<void>): Promise<void> {
+  const next = drawQueue.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))).then(draw);
+  drawQueue = next.catch(() => undefined);
+  return next;
 }
 
 /** The studio's one Plotly wrapper. Text in figures is data, never markup. */
@@ -53,7 +65,7 @@ export function PlotlyChart({
     let alive = true;
     setFailed(null);
     loadPlotly()
-      .then(async (p) => {
+      .then((p) => queueDraw(async () => {
         const node = el.current as PlotlyElement | null;
         if (!alive || !node) return;
         await p.react(node, figure.data, { ...figure.layout, height }, { displaylogo: false, responsive: true });
@@ -63,7 +75,7 @@ export function PlotlyChart({
           if (point) clickRef.current?.({ curveNumber: point.curveNumber, pointIndex: point.pointIndex ?? point.pointNumber ?? 0, customdata: point.customdata });
         });
         node.dataset.chartReady = 'true';
-      })
+      }))
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {
       alive = false;
