@@ -3,6 +3,7 @@ import { startAutosave } from '../store/actions/autosave';
 import { requestPersistence } from '../storage/projectDb';
 import { getStudio } from '../store/useStudio';
 import { loadRequestCount } from '../store/actions/loadDataset';
+import { preloadCharts } from '../ui/PlotlyChart';
 import { EXAMPLES } from '../features/ingest/examples';
 import { loadExample } from '../features/ingest/loadExample';
 
@@ -24,6 +25,7 @@ export function startStudio(): () => void {
     if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0], { unlessLoadedSince: before });
     stopAutosave = startAutosave();
     document.documentElement.dataset.studioReady = 'true';
+    preloadCharts();
   })();
   return () => stopAutosave();
 }

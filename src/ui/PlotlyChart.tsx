@@ -32,6 +32,16 @@ function loadPlotly(): Promise<PlotlyModule> {
 }
 
 /**
+ * Evaluating Plotly's script is one long task (about 0.4 s on a slow machine). Doing it when the
+ * page is idle after start-up keeps it out of the stages a person is waiting on.
+ */
+export function preloadCharts(): void {
+  const start = () => void loadPlotly().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
+  else setTimeout(start, 1000);
+}
+
+/**
  * Charts are drawn one per task: drawn together (as promise callbacks of one load) a page of
  * charts would block the main thread for one long task; queued, the page stays responsive.
  */

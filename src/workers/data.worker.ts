@@ -26,6 +26,9 @@ export interface ExploreData {
   relationsError: string | null;
 }
 
+/** Points in a scatter chart: each is an SVG node, and thousands of them block the page while it paints. */
+const SCATTER_POINTS = 500;
+
 /** The profile of the current table, computed once per table and reused by warnings and reports. */
 let profileCache: TableProfile | null = null;
 
@@ -83,7 +86,7 @@ const api = {
     let relationsError: string | null = null;
     if (target) {
       try {
-        relations = targetRelations(table, target, task);
+        relations = targetRelations(table, target, task, { maxPoints: SCATTER_POINTS });
       } catch (error) {
         relationsError = error instanceof Error ? error.message : String(error);
       }
@@ -92,9 +95,9 @@ const api = {
     return { warnings, relations, balance, relationsError };
   },
 
-  /** 1,000 points per panel: enough to see a relationship, few enough to draw without blocking the page. */
+  /** 500 points per panel: enough to see a relationship; SVG with more blocks the page while it paints. */
   scatter(columns: string[]): ScatterSample {
-    return scatterSample(requireDataset().table, columns, 1000);
+    return scatterSample(requireDataset().table, columns, SCATTER_POINTS);
   },
 
   reportHtml(title: string, generatedAt: string, target: string | null): string {

@@ -7,7 +7,7 @@ import { scatterMatrixFigure } from './relationFigures';
 
 const MAX_COLUMNS = 5;
 
-/** A scatter matrix of up to five chosen numeric columns, on a sample of 1,000 rows. */
+/** A scatter matrix of up to five chosen numeric columns, on a sample of 500 rows. */
 export function ScatterMatrix(): ReactNode {
   const dataset = useStudio((s) => s.dataset);
   const numeric = useMemo(() => (dataset?.columns ?? []).filter((c) => c.type === 'numeric').map((c) => c.name), [dataset]);
@@ -32,7 +32,7 @@ export function ScatterMatrix(): ReactNode {
   };
   return (
     <fieldset className="scatter-columns">
-      <legend>Scatter matrix (a seeded sample of up to 1,000 rows; up to {MAX_COLUMNS} columns)</legend>
+      <legend>Scatter matrix (a seeded sample of up to 500 rows; up to {MAX_COLUMNS} columns)</legend>
       {numeric.map((name) => (
         <label key={name} className="inline">
           <input type="checkbox" checked={columns.includes(name)} onChange={() => toggle(name)} /> {name}
