@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { IngestApi } from '../workers/ingest.worker';
 import type { IngestOutcome } from '../workers/ingestOutcome';
 import type { ReadOptions } from '../core/data/readCsv';
+import { workerFailure } from './workerFailure';
 
 export interface IngestJob {
   outcome: Promise<IngestOutcome | { ok: false; cancelled: true }>;
@@ -24,15 +25,12 @@ export function startIngest(
     cancel = () => resolve({ ok: false, cancelled: true });
   });
   const work = api.read(file, options, Comlink.proxy(onProgress));
-  const crashed = new Promise<IngestOutcome>((resolve) => {
-    worker.onerror = (event) => {
-      event.preventDefault();
-      resolve({
-        ok: false,
-        issue: { severity: 'error', code: 'worker-crash', message: `Reading "${options.fileName}" failed inside the browser: ${event.message || 'the reader stopped'}. Nothing was imported.` },
-      });
-    };
-  });
+  const crashed = workerFailure(worker).then(
+    (reason): IngestOutcome => ({
+      ok: false,
+      issue: { severity: 'error', code: 'worker-crash', message: `Reading "${options.fileName}" failed inside the browser: ${reason || 'the reader stopped'}. Nothing was imported.` },
+    }),
+  );
   const outcome = Promise.race([work, crashed, cancelled]).finally(() => {
     api[Comlink.releaseProxy]();
     worker.terminate();

@@ -8,6 +8,7 @@ import { tableBuffers } from '../core/data/table';
 import type { TrainProgress } from '../core/models/types';
 import type { TrainApi } from '../workers/train.worker';
 import type { TrainOutcome, TrainRequest } from '../workers/trainOutcome';
+import { workerFailure } from './workerFailure';
 
 const STOP_GRACE_MS = 3000;
 
@@ -23,12 +24,9 @@ export function startTraining(table: Table, request: TrainRequest, onProgress: (
   const forced = new Promise<TrainOutcome>((resolve) => {
     forceStop = resolve;
   });
-  const crashed = new Promise<TrainOutcome>((resolve) => {
-    worker.onerror = (event) => {
-      event.preventDefault();
-      resolve({ ok: false, stopped: false, message: `the training worker stopped unexpectedly (${event.message || 'no reason given'})` });
-    };
-  });
+  const crashed = workerFailure(worker).then(
+    (reason): TrainOutcome => ({ ok: false, stopped: false, message: `the training worker stopped unexpectedly (${reason || 'no reason given'})` }),
+  );
   const work = api.train(Comlink.transfer(table, tableBuffers(table)), request, Comlink.proxy(onProgress));
   const outcome = Promise.race([work, forced, crashed]).finally(() => {
     api[Comlink.releaseProxy]();

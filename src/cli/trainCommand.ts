@@ -86,7 +86,8 @@ export const trainCommand: Command = {
       params: best.params,
       metrics: best.metrics,
       data: { name: basename(data), rows: table.rowCount, trainRows: best.trainRows, testRows: best.testRows },
-      profiles: profileTable(table).columns,
+      // The bundle keeps column profiles for drift checks; correlations and duplicate counts are not needed.
+      profiles: profileTable(table, { maxCorrelationColumns: 0, spearman: false, duplicates: false, associations: false }).columns,
     });
     const test = testTable && scoreTestSet(readBundle(files), testTable, testFile!, target, task);
     const metrics = {

@@ -28,7 +28,6 @@ const MAX_SPACER = 8_000_000;
  * rows scroll as smoothly as a hundred.
  */
 export function VirtualGrid({ label, rowCount, columns, fetchRows, version, height = 420 }: Props): ReactNode {
-  const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [pages, setPages] = useState<Map<number, string[][]>>(() => new Map());
   const requested = useRef(new Set<number>());
@@ -91,7 +90,6 @@ export function VirtualGrid({ label, rowCount, columns, fetchRows, version, heig
       aria-colcount={columns.length}
       className="grid"
       style={{ height }}
-      ref={scroller}
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >

@@ -67,7 +67,6 @@ export function cellText(column: Column, row: number): string {
 }
 
 export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
   return String(v);
 }
 

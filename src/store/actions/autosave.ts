@@ -22,6 +22,8 @@ export interface SavedProject {
 }
 
 let fileSaved: Promise<void> = Promise.resolve();
+/** Counts state saves, so "saved" is shown only when the newest one has completed. */
+let latestSave = 0;
 
 export function persistDatasetFile(fileName: string, file: Blob): Promise<void> {
   setStudio({ save: { status: 'saving' } });
@@ -46,11 +48,12 @@ export async function persistState(): Promise<void> {
     run: state.run,
     leaderboard: state.leaderboard,
   };
+  const thisSave = ++latestSave;
   setStudio({ save: { status: 'saving' } });
   try {
     await fileSaved;
     await saveState(CURRENT_PROJECT, project);
-    setStudio({ save: { status: 'saved' } });
+    if (thisSave === latestSave) setStudio({ save: { status: 'saved' } });
   } catch (error) {
     reportFailure(error);
   }
@@ -80,12 +83,18 @@ export function startAutosave(): () => void {
       state.run !== previous.run ||
       state.training.status !== previous.training.status;
     if (!changed || !state.dataset) return;
+    // Shown at once: a change waiting for its debounced save is not saved yet.
+    if (state.save.status !== 'saving') setStudio({ save: { status: 'saving' } });
     clearTimeout(timer);
-    timer = setTimeout(() => void persistState(), 250);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void persistState();
+    }, 250);
   });
   const flush = () => {
     if (timer) {
       clearTimeout(timer);
+      timer = undefined;
       void persistState();
     }
   };

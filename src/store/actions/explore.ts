@@ -1,6 +1,7 @@
 import { dataWorker } from '../../bridge/dataClient';
 import type { RowFilter } from '../../core/explore/filterRows';
 import { getStudio, setStudio } from '../useStudio';
+import { downloadBaseName, downloadBlob } from './downloadBlob';
 
 /** Recomputes warnings, target relations and class balance for the current target. */
 export async function refreshExplore(): Promise<void> {
@@ -49,24 +50,13 @@ export async function clearFilter(): Promise<void> {
 export async function exportProfile(kind: 'html' | 'json'): Promise<void> {
   const { dataset, profile, target } = getStudio();
   if (!dataset || !profile) return;
-  const base = dataset.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_') || 'data';
+  const base = downloadBaseName(dataset.fileName, 'data');
   if (kind === 'json') {
     const data = getStudio().explore.data;
     const json = JSON.stringify({ ...profile, warnings: data?.warnings ?? [] }, null, 2);
-    downloadText(json, `${base}-profile.json`, 'application/json');
+    downloadBlob(new Blob([json], { type: 'application/json' }), `${base}-profile.json`);
     return;
   }
   const html = await dataWorker().reportHtml(`Profile of ${dataset.fileName}`, new Date().toISOString(), target);
-  downloadText(html, `${base}-profile.html`, 'text/html');
-}
-
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([html], { type: 'text/html' }), `${base}-profile.html`);
 }

@@ -1,5 +1,6 @@
 import { buildBundleZip } from '../../bridge/bundleClient';
 import { getStudio, setStudio } from '../useStudio';
+import { downloadBaseName, downloadBlob } from './downloadBlob';
 
 /** Downloads the current model as a bundle .zip (bundle.json, model.json, model-card.md). */
 export async function exportModel(): Promise<void> {
@@ -15,21 +16,9 @@ export async function exportModel(): Promise<void> {
       rows: dataset.rowCount,
       profiles: profile?.columns,
     });
-    const base = dataset.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_') || 'model';
-    download(new Blob([zip as BlobPart], { type: 'application/zip' }), `${base}-${run.modelName}.zip`);
+    const base = downloadBaseName(dataset.fileName, 'model');
+    downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), `${base}-${run.modelName}.zip`);
   } catch (error) {
     setStudio({ alert: { message: `The model for "${target}" could not be exported: ${error instanceof Error ? error.message : String(error)}` } });
   }
-}
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -52,8 +52,8 @@ export async function trainModel(): Promise<void> {
   }
   startStage('evaluate');
   const row = {
-    model: String((outcome.model as { kind?: string }).kind ?? 'model'),
-    label: modelLabel(String((outcome.model as { kind?: string }).kind ?? 'model')),
+    model: outcome.modelName,
+    label: modelLabel(outcome.modelName),
     metrics: outcome.metrics,
     fitSeconds: outcome.fitSeconds,
     backend: outcome.backend.name,
