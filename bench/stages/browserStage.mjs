@@ -178,6 +178,13 @@ async function main() {
         longTasks: inStage.length,
         longestTaskMs: inStage.reduce((m, t) => Math.max(m, t.duration), 0),
         longTaskTotalMs: inStage.reduce((s, t) => s + t.duration, 0),
+        // Where each long task fell, in ms from the start of ingest, beside the ends of the two measures.
+        longTaskTimeline: {
+          ingestEnd: Math.round(ingest.start + ingest.duration - windowStart),
+          profileStart: Math.round(profile.start - windowStart),
+          profileEnd: Math.round(profile.start + profile.duration - windowStart),
+          tasks: inStage.map((t) => ({ at: Math.round(t.start - windowStart), ms: Math.round(t.duration) })),
+        },
         longTasksAtLoad: beforeStage.length,
         longestTaskAtLoadMs: beforeStage.reduce((m, t) => Math.max(m, t.duration), 0),
         baselinePssKB,
