@@ -41,6 +41,21 @@ describe('cli train and predict on penguins (classification)', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('ranks the models by 5-fold cross-validation, with each mean and standard deviation', () => {
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.folds).toBe(5);
+    expect(metrics.ranked_by).toBe('accuracy');
+    const scores = metrics.leaderboard.map((e: { cv: { accuracy: number } }) => e.cv.accuracy);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const e of metrics.leaderboard) {
+      expect(Object.keys(e.cv)).toEqual(expect.arrayContaining(['accuracy', 'f1_macro', 'log_loss', 'roc_auc']));
+      expect(e.cv_std.accuracy).toBeGreaterThanOrEqual(0);
+      expect(e.cv_std.accuracy).toBeLessThan(0.1);
+    }
+    expect(metrics.cv).toEqual(metrics.leaderboard[0].cv);
+    expect(metrics.cv.accuracy).toBeGreaterThan(0.95);
+  });
+
   it('refuses a tampered bundle with exit 2 and a sentence naming the file', async () => {
     const bad = join(work, 'tampered-model');
     mkdirSync(bad);
@@ -65,6 +80,30 @@ describe('cli train and predict on penguins (classification)', () => {
     const correct = rows.filter((r, i) => r[0] === truth[i]).length;
     expect(correct / rows.length).toBeGreaterThan(0.9);
     for (const r of rows) expect(Math.abs(r.slice(1).reduce((s, v) => s + Number(v), 0) - 1)).toBeLessThan(1e-4);
+  });
+});
+
+describe('cli train --folds', () => {
+  it('ranks on the hold-out split alone with --folds 0', async () => {
+    const out = join(work, 'penguins-no-cv');
+    const { code } = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--models', 'decision_tree,random_forest', '--folds', '0');
+    expect(code).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.folds).toBe(0);
+    expect(metrics.cv).toBeUndefined();
+    expect(metrics.leaderboard[0].cv).toBeUndefined();
+  });
+
+  it('refuses one fold, and more folds than the labelled rows allow, with exit 2', async () => {
+    const one = await run('train', '--data', penguins, '--target', 'Species', '--out', join(work, 'one-fold'), '--folds', '1');
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/--folds needs 0 .* or at least 2 folds/);
+    const tiny = join(work, 'tiny.csv');
+    writeFileSync(tiny, 'x,y\n' + Array.from({ length: 12 }, (_, i) => `${i},${i % 2 ? 'a' : 'b'}`).join('\n') + '\n');
+    const many = await run('train', '--data', tiny, '--target', 'y', '--out', join(work, 'many-folds'), '--folds', '10');
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/10-fold cross-validation needs at least 20 rows with a "y"; ".*tiny\.csv" has 12/);
+    expect(existsSync(join(work, 'many-folds'))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { readBundle } from '../core/bundle/readBundle';
 import { writeBundle } from '../core/bundle/writeBundle';
-import { columnIndex, type Table } from '../core/data/table';
+import { columnIndex, countMissing, type Table } from '../core/data/table';
 import { findModel, listModels } from '../core/models/registry';
 import { ensureTfBackend } from '../core/models/tfBackend';
 import { validateTrainingSetup } from '../core/models/validateTrainingSetup';
@@ -19,17 +19,23 @@ import { checkOutputFolder, writeFolderAtomic } from './files';
 import { scoreTestSet } from './scoreTestSet';
 import { rankingMetric, trainModels } from './trainModels';
 
-const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
-         [--task auto|classification|regression] [--models auto|NAME,...] [--seed N] [--test T.csv]
+const DEFAULT_FOLDS = 5;
+const MAX_FOLDS = 20;
 
-Trains models to predict COL from the other columns of F.csv, ranks them on a seeded 80/20
-hold-out split, and writes the best one as a model bundle (bundle.json, model.json,
-model-card.md) plus metrics.json into DIR. DIR must be new, empty, or an earlier bundle.
+const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
+         [--task auto|classification|regression] [--models auto|NAME,...] [--folds K] [--seed N] [--test T.csv]
+
+Trains models to predict COL from the other columns of F.csv, ranks them by K-fold
+cross-validation, and writes the best one (fitted on a seeded 80/20 split and scored on its
+hold-out rows) as a model bundle (bundle.json, model.json, model-card.md) plus metrics.json
+into DIR. DIR must be new, empty, or an earlier bundle.
 
   --task auto     classification when COL is categorical, boolean or text, or numeric with at
                   most ${MAX_INTEGER_CLASSES} distinct whole-number values; regression otherwise (default)
   --models auto   every model for the task (default); or a comma-separated list of names
-  --seed N        seeds the split and the models (default 0)
+  --folds K       cross-validation folds, stratified for classification (default 5);
+                  0 ranks on the hold-out split alone
+  --seed N        seeds the folds, the split and the models (default 0)
   --test T.csv    also score the best model on this labelled file ("test" in metrics.json)
 `;
 
@@ -39,7 +45,7 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'seed', 'test'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'seed', 'test'],
       flags: ['help'],
       required: ['data', 'target', 'out'],
     });
@@ -52,6 +58,8 @@ export const trainCommand: Command = {
     const out = requiredOption(options, 'out');
     const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression'] as const, 'auto');
     const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
+    const folds = integerOption(options, 'folds', DEFAULT_FOLDS, 0, MAX_FOLDS);
+    if (folds === 1) throw new CliError('The option --folds needs 0 (no cross-validation) or at least 2 folds.');
     const testFile = stringOption(options, 'test');
     checkOutputFolder(out);
 
@@ -61,20 +69,26 @@ export const trainCommand: Command = {
     const models = chooseModels(stringOption(options, 'models') ?? 'auto', task);
     const problems = validateTrainingSetup(table, target, task);
     if (problems.length > 0) throw new CliError(problems[0]);
+    const labelled = table.rowCount - countMissing(targetColumn);
+    if (folds > 0 && labelled < 2 * folds) {
+      throw new CliError(`${folds}-fold cross-validation needs at least ${2 * folds} rows with a "${target}"; "${data}" has ${labelled}. Use fewer --folds, or --folds 0.`);
+    }
     const testTable = testFile === undefined ? undefined : readCsvFile(testFile, io, 'test file');
     if (testTable && columnIndex(testTable, target) < 0) {
       throw new CliError(`The test file "${testFile}" has no column "${target}" to score against.`);
     }
 
     await ensureTfBackend();
-    io.stdout(`Training ${models.length} ${models.length === 1 ? 'model' : 'models'} for ${task} of "${target}" on ${table.rowCount} rows (seed ${seed}).\n`);
+    const how = folds > 0 ? `${folds}-fold cross-validation` : 'a hold-out split';
+    io.stdout(`Training ${models.length} ${models.length === 1 ? 'model' : 'models'} for ${task} of "${target}" on ${table.rowCount} rows, ranked by ${how} (seed ${seed}).\n`);
     const key = rankingMetric(task);
     const { leaderboard, best } = await trainModels(table, {
       target,
       task,
       models,
       seed,
-      onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format(e.holdout[key])} (${e.fit_seconds} s)\n`),
+      folds,
+      onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format((e.cv ?? e.holdout)[key])}${e.cv_std ? ` ± ${format(e.cv_std[key])}` : ''} (${e.fit_seconds} s)\n`),
     });
     const files = writeBundle({
       createdAt: new Date().toISOString(),
@@ -97,9 +111,11 @@ export const trainCommand: Command = {
       seed,
       best: best.modelName,
       ranked_by: key,
+      folds,
       train_rows: best.trainRows,
       holdout_rows: best.testRows,
       leaderboard,
+      ...(leaderboard[0].cv ? { cv: leaderboard[0].cv, cv_std: leaderboard[0].cv_std } : {}),
       holdout: best.metrics,
       ...(test ? { test: test.metrics, test_rows: test.rows } : {}),
     };

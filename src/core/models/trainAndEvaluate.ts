@@ -1,18 +1,17 @@
 /**
- * One hold-out training run, the same in the web worker and the CLI: encode the target (rows
- * without one are dropped), split 80/20 with the seed (stratified for classification), fit the
- * recipe on the training rows only, fit the model, and score it on the test rows.
+ * One model's training run, the same in the web worker and the CLI: encode the target (rows
+ * without one are dropped), optionally cross-validate on K folds, then split 80/20 with the seed
+ * (stratified for classification), fit the recipe on the training rows only, fit the model, and
+ * score it on the test rows. The hold-out fit is the model that is kept and exported.
  */
 import type { Table } from '../data/table';
-import { classificationMetrics } from '../evaluate/classificationMetrics';
-import { regressionMetrics } from '../evaluate/regressionMetrics';
-import { applyRecipe } from '../prep/applyRecipe';
 import { encodeTarget } from '../prep/encodeTarget';
-import { fitRecipe } from '../prep/fitRecipe';
 import type { Recipe } from '../prep/recipe';
 import { splitRows } from '../prep/splitRows';
 import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
+import { crossValidate, type CrossValidation } from './crossValidate';
+import { fitAndScore } from './fitAndScore';
 import { getModel, listModels } from './registry';
 import type { FittedModel, ModelParams, TrainProgress } from './types';
 import { validateTrainingSetup } from './validateTrainingSetup';
@@ -31,8 +30,12 @@ export interface TrainOptions {
   testFraction?: number;
   /** Default: `suggestRecipe(table, target)`. */
   recipe?: Recipe;
+  /** K >= 2 also cross-validates the model on K folds of every row with a target (before the hold-out fit). */
+  folds?: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
+  /** Cross-validation progress: folds done out of K. */
+  onFold?: (done: number, folds: number) => void;
 }
 
 export interface TrainResult {
@@ -49,6 +52,8 @@ export interface TrainResult {
   testRows: number;
   featureNames: string[];
   curve: TrainProgress[];
+  /** Present when `folds` was given. */
+  cv?: CrossValidation;
 }
 
 export async function trainAndEvaluate(table: Table, options: TrainOptions): Promise<TrainResult> {
@@ -62,46 +67,27 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   const encoded = encodeTarget(table, target, task);
   const stratify = encoded.task === 'classification' ? encoded.y : undefined;
   const split = splitRows(encoded.rows.length, { testFraction: options.testFraction ?? 0.2, seed, stratify });
-  const trainRows = Int32Array.from(split.train, (i) => encoded.rows[i]);
-  const testRows = Int32Array.from(split.test, (i) => encoded.rows[i]);
-
-  const recipe = fitRecipe(options.recipe ?? suggestRecipe(table, target), table, trainRows);
-  const train = applyRecipe(recipe, table, trainRows);
-  const test = applyRecipe(recipe, table, testRows);
-  const cols = train.featureNames.length;
-  if (cols === 0) throw new Error(`The recipe leaves no input columns to predict "${target}".`);
-
-  const classes = encoded.task === 'classification' ? encoded.classes : undefined;
-  const pick = <A extends Int32Array | Float64Array>(y: A, rows: Int32Array): A => {
-    const out = new (y.constructor as new (n: number) => A)(rows.length);
-    rows.forEach((i, k) => (out[k] = y[i]));
-    return out;
-  };
   const params = { ...spec.defaults, ...options.params } as ModelParams;
-  const curve: TrainProgress[] = [];
-  const model = await spec.fit(
-    train.X,
-    pick(encoded.y, split.train),
-    { rows: trainRows.length, cols, classes: classes?.length },
+  const unfitted = options.recipe ?? suggestRecipe(table, target);
+  const folds = options.folds ?? 0;
+  const cv =
+    folds >= 2
+      ? await crossValidate({ table, target, encoded, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold })
+      : undefined;
+  const { recipe, model, metrics, featureNames, curve } = await fitAndScore({
+    table,
+    target,
+    encoded,
+    spec,
     params,
-    {
-      seed,
-      signal: options.signal,
-      onProgress: (p) => {
-        curve.push(p);
-        options.onProgress?.(p);
-      },
-    },
-  );
-
-  let metrics: Record<string, number>;
-  if (encoded.task === 'classification') {
-    if (!model.predictProba) throw new Error(`The model "${spec.name}" gives no class probabilities.`);
-    const proba = model.predictProba(test.X, testRows.length, cols);
-    metrics = { ...classificationMetrics(pick(encoded.y, split.test), proba, classes!.length) };
-  } else {
-    metrics = { ...regressionMetrics(pick(encoded.y, split.test), model.predict(test.X, testRows.length, cols)) };
-  }
+    recipe: unfitted,
+    fitOn: split.train,
+    scoreOn: split.test,
+    seed,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const classes = encoded.task === 'classification' ? encoded.classes : undefined;
   return {
     recipe,
     model,
@@ -109,9 +95,10 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     params,
     metrics,
     classes,
-    trainRows: trainRows.length,
-    testRows: testRows.length,
-    featureNames: train.featureNames,
+    trainRows: split.train.length,
+    testRows: split.test.length,
+    featureNames,
     curve,
+    ...(cv ? { cv } : {}),
   };
 }
