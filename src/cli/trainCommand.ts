@@ -21,9 +21,12 @@ import { rankingMetric, trainModels } from './trainModels';
 
 const DEFAULT_FOLDS = 5;
 const MAX_FOLDS = 20;
+/** The browser's AutoML budget too, so both hosts train the same models by default. */
+const DEFAULT_TIME_BUDGET = 60;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
-         [--task auto|classification|regression] [--models auto|NAME,...] [--folds K] [--seed N] [--test T.csv]
+         [--task auto|classification|regression] [--models auto|NAME,...] [--folds K] [--time-budget S]
+         [--seed N] [--test T.csv]
 
 Trains models to predict COL from the other columns of F.csv, ranks them by K-fold
 cross-validation, and writes the best one (fitted on a seeded 80/20 split and scored on its
@@ -35,6 +38,7 @@ into DIR. DIR must be new, empty, or an earlier bundle.
   --models auto   every model for the task (default); or a comma-separated list of names
   --folds K       cross-validation folds, stratified for classification (default 5);
                   0 ranks on the hold-out split alone
+  --time-budget S no new model starts after S seconds (default ${DEFAULT_TIME_BUDGET}); the first always runs
   --seed N        seeds the folds, the split and the models (default 0)
   --test T.csv    also score the best model on this labelled file ("test" in metrics.json)
 `;
@@ -45,7 +49,7 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'seed', 'test'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'seed', 'test'],
       flags: ['help'],
       required: ['data', 'target', 'out'],
     });
@@ -59,6 +63,7 @@ export const trainCommand: Command = {
     const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression'] as const, 'auto');
     const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
     const folds = integerOption(options, 'folds', DEFAULT_FOLDS, 0, MAX_FOLDS);
+    const timeBudgetSeconds = integerOption(options, 'time-budget', DEFAULT_TIME_BUDGET, 1, 7 * 24 * 3600);
     if (folds === 1) throw new CliError('The option --folds needs 0 (no cross-validation) or at least 2 folds.');
     const testFile = stringOption(options, 'test');
     checkOutputFolder(out);
@@ -82,12 +87,14 @@ export const trainCommand: Command = {
     const how = folds > 0 ? `${folds}-fold cross-validation` : 'a hold-out split';
     io.stdout(`Training ${models.length} ${models.length === 1 ? 'model' : 'models'} for ${task} of "${target}" on ${table.rowCount} rows, ranked by ${how} (seed ${seed}).\n`);
     const key = rankingMetric(task);
-    const { leaderboard, best } = await trainModels(table, {
+    const { leaderboard, best, skipped } = await trainModels(table, {
       target,
       task,
       models,
       seed,
       folds,
+      timeBudgetSeconds,
+      onFailure: (model, message) => io.stdout(`  ${model}: failed (${message})\n`),
       onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format((e.cv ?? e.holdout)[key])}${e.cv_std ? ` ± ${format(e.cv_std[key])}` : ''} (${e.fit_seconds} s)\n`),
     });
     const files = writeBundle({
@@ -112,6 +119,8 @@ export const trainCommand: Command = {
       best: best.modelName,
       ranked_by: key,
       folds,
+      time_budget_seconds: timeBudgetSeconds,
+      ...(skipped.length ? { skipped_for_time: skipped } : {}),
       train_rows: best.trainRows,
       holdout_rows: best.testRows,
       leaderboard,

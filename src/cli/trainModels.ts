@@ -1,11 +1,15 @@
 /**
- * Trains each chosen model with the same seed, folds and hold-out split, and ranks them: the
- * leaderboard of metrics.json, best first, by the K-fold mean (by the hold-out score without folds).
+ * The CLI's AutoML run: core's autoTrain over the chosen models, as the leaderboard of
+ * metrics.json (best first).
  */
 import type { Table } from '../core/data/table';
-import { trainAndEvaluate, type TrainResult } from '../core/models/trainAndEvaluate';
+import { autoTrain, type Candidate } from '../core/models/autoTrain';
+import type { TrainResult } from '../core/models/trainAndEvaluate';
 import type { ModelParams } from '../core/models/types';
 import type { SupervisedTask } from '../core/prep/chooseTask';
+import { CliError } from './cliError';
+
+export { rankingMetric } from '../core/models/autoTrain';
 
 export interface LeaderboardEntry {
   model: string;
@@ -22,11 +26,8 @@ export interface TrainedModels {
   leaderboard: LeaderboardEntry[];
   /** The best model's full result, for the bundle. */
   best: TrainResult;
-}
-
-/** The metric that ranks models, higher is better. */
-export function rankingMetric(task: SupervisedTask): string {
-  return task === 'classification' ? 'accuracy' : 'r2';
+  /** Models skipped because the time budget ran out. */
+  skipped: string[];
 }
 
 export async function trainModels(
@@ -38,29 +39,28 @@ export async function trainModels(
     seed: number;
     /** 0: rank on the hold-out split alone; K >= 2: cross-validate each model on K folds and rank on their mean. */
     folds: number;
+    timeBudgetSeconds?: number;
     onModel?: (entry: LeaderboardEntry) => void;
+    onFailure?: (model: string, message: string) => void;
   },
 ): Promise<TrainedModels> {
-  const results: { entry: LeaderboardEntry; result: TrainResult }[] = [];
-  for (const model of options.models) {
-    const started = performance.now();
-    const result = await trainAndEvaluate(table, { target: options.target, task: options.task, model, seed: options.seed, folds: options.folds });
-    const entry: LeaderboardEntry = {
-      model: result.modelName,
-      params: result.params,
-      ...(result.cv ? { cv: result.cv.mean, cv_std: result.cv.std } : {}),
-      holdout: result.metrics,
-      fit_seconds: Math.round(performance.now() - started) / 1000,
-    };
-    options.onModel?.(entry);
-    results.push({ entry, result });
+  const { ranked, failures, skipped } = await autoTrain(table, {
+    ...options,
+    onCandidate: (c) => options.onModel?.(entry(c)),
+    onFailure: (f) => options.onFailure?.(f.model, f.message),
+  });
+  if (ranked.length === 0) {
+    throw new CliError(`No model could be trained: ${failures.map((f) => `${f.model}: ${f.message}`).join('; ')}`);
   }
-  const key = rankingMetric(options.task);
-  const score = (e: LeaderboardEntry) => {
-    const value = (e.cv ?? e.holdout)[key];
-    return Number.isFinite(value) ? value : -Infinity;
+  return { leaderboard: ranked.map(entry), best: ranked[0].result, skipped };
+}
+
+function entry({ result, fitSeconds }: Candidate): LeaderboardEntry {
+  return {
+    model: result.modelName,
+    params: result.params,
+    ...(result.cv ? { cv: result.cv.mean, cv_std: result.cv.std } : {}),
+    holdout: result.metrics,
+    fit_seconds: Math.round(fitSeconds * 1000) / 1000,
   };
-  // Stable: equal scores keep the order the models were asked for.
-  results.sort((a, b) => score(b.entry) - score(a.entry));
-  return { leaderboard: results.map((r) => r.entry), best: results[0].result };
 }
