@@ -32,16 +32,28 @@ describe('first journey', () => {
     expect(await page.getByRole('grid').getByRole('columnheader').count()).toBe(7);
   });
 
-  it('trains a logistic regression in a worker and shows a leaderboard and held-out metrics', async () => {
+  it('trains every model for the task in a worker and shows a cross-validated leaderboard and held-out metrics', async () => {
     const { page } = studio;
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText(/Trained 5 models/).waitFor({ timeout: 120_000 });
     const metrics = page.getByRole('table', { name: 'Metrics' });
-    await metrics.waitFor({ timeout: 120_000 });
     const accuracyText = await metrics.getByRole('row', { name: /^Accuracy/ }).getByRole('cell').textContent();
     expect(Number(accuracyText)).toBeGreaterThan(0.9);
     const leaderboard = page.getByRole('table', { name: 'Leaderboard' });
-    expect(await leaderboard.getByRole('row').count()).toBe(2); // header + one model
-    await expect(leaderboard.textContent()).resolves.toMatch(/Logistic regression/);
+    const rows = leaderboard.getByRole('row');
+    expect(await rows.count()).toBe(6); // header + five classifiers
+    const text = await leaderboard.textContent();
+    for (const model of ['Logistic regression', 'Gradient boosting', 'Random forest', 'Extra trees', 'Decision tree']) expect(text).toContain(model);
+    expect(text).toMatch(/5-fold cross-validated Accuracy/);
+    // Best first by the cross-validated mean, shown as "mean ± std".
+    const cvMeans: number[] = [];
+    for (let i = 1; i < 6; i++) {
+      const cell = await rows.nth(i).getByRole('cell').nth(2).textContent();
+      expect(cell).toMatch(/^\d\.\d{4} ± \d\.\d{4}$/);
+      cvMeans.push(Number(cell!.split(' ')[0]));
+    }
+    expect(cvMeans).toEqual([...cvMeans].sort((a, b) => b - a));
+
     const times = await measures(page);
     for (const stage of ['ingest', 'profile', 'train', 'evaluate']) expect(times[stage], stage).toBeGreaterThan(0);
   });
@@ -72,7 +84,7 @@ describe('first journey', () => {
     }
   });
 
-  it('shows the same held-out metrics as the CLI trained with the same seed', async () => {
+  it('shows the same leaderboard and held-out metrics as the CLI trained with the same seed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'studio-cli-'));
     try {
       const code = await runCli(['train', '--data', 'public/examples/penguins.csv', '--target', 'Species', '--out', join(dir, 'model'), '--seed', '0'], quietIO);
@@ -83,6 +95,12 @@ describe('first journey', () => {
       expect(await shown('Accuracy')).toBeCloseTo(metrics.holdout.accuracy, 4);
       expect(await shown('Log loss')).toBeCloseTo(metrics.holdout.log_loss, 3);
       expect(await shown('F1')).toBeCloseTo(metrics.holdout.f1_macro, 4);
+      const leaderboard = studio.page.getByRole('table', { name: 'Leaderboard' });
+      const rows = leaderboard.getByRole('row');
+      for (const [i, entry] of metrics.leaderboard.entries()) {
+        const cells = rows.nth(i + 1).getByRole('cell');
+        expect(Number((await cells.nth(2).textContent())!.split(' ')[0])).toBeCloseTo(entry.cv.accuracy, 4);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

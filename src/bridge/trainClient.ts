@@ -1,13 +1,13 @@
 /**
- * One training worker per run. Stop asks the worker to abort between epochs and, if it
- * does not answer within a grace period, terminates it: a stopped run always ends.
+ * One training worker per AutoML run. Stop asks the worker to abort between epochs and, if it
+ * does not answer within a grace period, terminates it: a stopped run always ends. Models that
+ * finished before the stop were already reported through `onEvent`, so they are kept.
  */
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import { tableBuffers } from '../core/data/table';
-import type { TrainProgress } from '../core/models/types';
 import type { TrainApi } from '../workers/train.worker';
-import type { TrainOutcome, TrainRequest } from '../workers/trainOutcome';
+import type { TrainEvent, TrainOutcome, TrainRequest } from '../workers/trainOutcome';
 import { workerFailure } from './workerFailure';
 
 const STOP_GRACE_MS = 3000;
@@ -17,7 +17,7 @@ export interface TrainJob {
   stop(): void;
 }
 
-export function startTraining(table: Table, request: TrainRequest, onProgress: (p: TrainProgress) => void): TrainJob {
+export function startTraining(table: Table, request: TrainRequest, onEvent: (event: TrainEvent) => void): TrainJob {
   const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'train' });
   const api = Comlink.wrap<TrainApi>(worker);
   let forceStop: (o: TrainOutcome) => void = () => undefined;
@@ -27,7 +27,7 @@ export function startTraining(table: Table, request: TrainRequest, onProgress: (
   const crashed = workerFailure(worker).then(
     (reason): TrainOutcome => ({ ok: false, stopped: false, message: `the training worker stopped unexpectedly (${reason || 'no reason given'})` }),
   );
-  const work = api.train(Comlink.transfer(table, tableBuffers(table)), request, Comlink.proxy(onProgress));
+  const work = api.train(Comlink.transfer(table, tableBuffers(table)), request, Comlink.proxy(onEvent));
   const outcome = Promise.race([work, forced, crashed]).finally(() => {
     api[Comlink.releaseProxy]();
     worker.terminate();

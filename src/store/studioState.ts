@@ -38,9 +38,23 @@ export type TrainingStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed' 
 export interface LeaderboardRow {
   model: string;
   label: string;
+  /** Hold-out scores. */
   metrics: Record<string, number>;
+  /** K-fold means and standard deviations, when cross-validated. */
+  cv?: Record<string, number>;
+  cvStd?: Record<string, number>;
+  folds?: number;
   fitSeconds: number;
   backend: string;
+}
+
+/** The model an AutoML run is on: which of how many, and its cross-validation fold. */
+export interface TrainingModel {
+  label: string;
+  index: number;
+  count: number;
+  fold?: number;
+  folds?: number;
 }
 
 export interface StudioState {
@@ -51,7 +65,7 @@ export interface StudioState {
   alert: AlertInfo | null;
   target: string | null;
   task: Task;
-  training: { status: TrainingStatus; curve: TrainProgress[]; message?: string };
+  training: { status: TrainingStatus; curve: TrainProgress[]; message?: string; current?: TrainingModel };
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };

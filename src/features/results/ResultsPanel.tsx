@@ -23,16 +23,21 @@ export function ResultsPanel(): ReactNode {
   const target = useStudio((s) => s.target);
   if (!run) return null;
   const key = primaryMetric(task);
+  const name = METRIC_LABELS[key] ?? key;
+  const folds = leaderboard.find((row) => row.folds)?.folds;
   return (
     <section aria-label="Results" className="panel">
       <h2>Results</h2>
       <table aria-label="Leaderboard" className="data-table">
-        <caption>Leaderboard (held-out {METRIC_LABELS[key] ?? key}, best first)</caption>
+        <caption>
+          Leaderboard ({folds ? `${folds}-fold cross-validated ${name}` : `held-out ${name}`}, best first)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Rank</th>
             <th scope="col">Model</th>
-            <th scope="col">{METRIC_LABELS[key] ?? key}</th>
+            {folds ? <th scope="col">CV {name} (mean ± std)</th> : null}
+            <th scope="col">Held-out {name}</th>
             <th scope="col">Fit time</th>
             <th scope="col">Backend</th>
           </tr>
@@ -42,6 +47,7 @@ export function ResultsPanel(): ReactNode {
             <tr key={row.model}>
               <td>{i + 1}</td>
               <td>{row.label}</td>
+              {folds ? <td>{row.cv ? `${formatMetric(row.cv[key])} ± ${formatMetric(row.cvStd?.[key])}` : '—'}</td> : null}
               <td>{formatMetric(row.metrics[key])}</td>
               <td>{row.fitSeconds.toFixed(2)} s</td>
               <td>{row.backend}</td>
@@ -51,7 +57,7 @@ export function ResultsPanel(): ReactNode {
       </table>
       <table aria-label="Metrics" className="data-table">
         <caption>
-          Metrics of the best model on {run.testRows} held-out rows (trained on {run.trainRows}; target “{target}”)
+          Metrics of the best model{run.label ? `, ${run.label},` : ''} on {run.testRows} held-out rows (trained on {run.trainRows}; target “{target}”)
         </caption>
         <thead>
           <tr>

@@ -1,17 +1,26 @@
 import { dataWorker } from '../../bridge/dataClient';
 import { startTraining, type TrainJob } from '../../bridge/trainClient';
 import type { TrainProgress } from '../../core/models/types';
+import type { TrainedRun } from '../../workers/trainOutcome';
+import type { LeaderboardRow } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
 let activeJob: TrainJob | null = null;
-/** The seed of every split and initialisation, shown in the UI; the CLI's --seed is the same. */
+/** The seed of every split, fold and initialisation, shown in the UI; the CLI's --seed is the same. */
 export const DEFAULT_SEED = 0;
+/** Cross-validation folds of every model; the CLI's default --folds is the same. */
+export const DEFAULT_FOLDS = 5;
+/** No new model starts after this many seconds; the CLI's default --time-budget is the same. */
+export const DEFAULT_TIME_BUDGET_SECONDS = 60;
 
 /**
- * Trains the task's model on the current dataset in a worker. Problems that would make
- * training meaningless (one class, a text regression target...) are explained before it starts.
+ * AutoML: trains every model for the task in a worker, each cross-validated on 5 folds and fitted
+ * on the 80/20 hold-out split, and fills the leaderboard as each one finishes, best first by the
+ * K-fold mean. Problems that would make training meaningless (one class, a text regression
+ * target...) are explained before it starts. A stop keeps the models that had finished; with none
+ * finished, the previous results stay as they were.
  */
 export async function trainModel(): Promise<void> {
   const { dataset, target, task, training } = getStudio();
@@ -28,41 +37,70 @@ export async function trainModel(): Promise<void> {
   const table = await dataWorker().tableForTraining();
   let curve: TrainProgress[] = [];
   let pending = false;
-  const job = startTraining(table, { target, task, seed: DEFAULT_SEED }, (progress) => {
-    curve = [...curve, progress];
-    // One store update per frame at most, however fast epochs arrive.
-    if (!pending) {
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        setStudio((s) => (s.training.status === 'running' ? { training: { ...s.training, curve } } : {}));
-      });
-    }
-  });
+  const runs: TrainedRun[] = [];
+  const failures: string[] = [];
+  const stillRunning = () => getStudio().training.status === 'running' && getStudio().dataset?.version === dataset.version;
+  const job = startTraining(
+    table,
+    { target, task, seed: DEFAULT_SEED, folds: DEFAULT_FOLDS, timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS },
+    (event) => {
+      if (!stillRunning()) return;
+      switch (event.type) {
+        case 'model':
+          curve = [];
+          setStudio((s) => ({ training: { ...s.training, curve, current: { label: event.label, index: event.index, count: event.count } } }));
+          break;
+        case 'fold':
+          setStudio((s) => ({ training: { ...s.training, current: s.training.current && { ...s.training.current, fold: event.done, folds: event.folds } } }));
+          break;
+        case 'epoch':
+          curve = [...curve, event.progress];
+          // One store update per frame at most, however fast epochs arrive.
+          if (!pending) {
+            pending = true;
+            requestAnimationFrame(() => {
+              pending = false;
+              setStudio((s) => (s.training.status === 'running' ? { training: { ...s.training, curve } } : {}));
+            });
+          }
+          break;
+        case 'candidate': {
+          runs.push(event.run);
+          const ranked = rankRuns(runs, task);
+          setStudio({ run: ranked[0], leaderboard: ranked.map(leaderboardRow) });
+          break;
+        }
+        case 'failure':
+          failures.push(`${event.label} failed: ${event.message}`);
+          break;
+      }
+    },
+  );
   activeJob = job;
   const outcome = await job.outcome;
   activeJob = null;
   if (getStudio().dataset?.version !== dataset.version) return; // a new file was loaded meanwhile
+  const failed = failures.length ? ` ${failures.join(' ')}` : '';
   if (!outcome.ok) {
+    const kept = runs.length
+      ? `Training was stopped; the ${runs.length} ${runs.length === 1 ? 'model' : 'models'} that finished ${runs.length === 1 ? 'is' : 'are'} on the leaderboard.`
+      : 'Training was stopped; the previous results are unchanged.';
     setStudio({
-      training: { status: outcome.stopped ? 'stopped' : 'failed', curve, message: outcome.message },
+      training: { status: outcome.stopped ? 'stopped' : 'failed', curve, message: outcome.stopped ? kept : outcome.message },
       alert: outcome.stopped ? null : { message: `Training on "${target}" failed: ${outcome.message}` },
     });
     return;
   }
+  if (runs.length === 0) {
+    setStudio({
+      training: { status: 'failed', curve, message: `No model could be trained.${failed}` },
+      alert: { message: `No model could be trained to predict "${target}".${failed}`, details: failures },
+    });
+    return;
+  }
   startStage('evaluate');
-  const row = {
-    model: outcome.modelName,
-    label: modelLabel(outcome.modelName),
-    metrics: outcome.metrics,
-    fitSeconds: outcome.fitSeconds,
-    backend: outcome.backend.name,
-  };
-  setStudio((s) => ({
-    run: outcome,
-    training: { status: 'done', curve },
-    leaderboard: [...s.leaderboard.filter((r) => r.model !== row.model), row].sort((a, b) => primaryScore(b, task) - primaryScore(a, task)),
-  }));
+  const skipped = outcome.skipped.length ? ` The ${DEFAULT_TIME_BUDGET_SECONDS} s budget ran out before ${outcome.skipped.length} more.` : '';
+  setStudio({ training: { status: 'done', curve, message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${failed}` } });
   await endStageAfterPaint('train');
   await endStageAfterPaint('evaluate');
 }
@@ -75,10 +113,23 @@ export function primaryMetric(task: 'classification' | 'regression'): string {
   return task === 'classification' ? 'accuracy' : 'r2';
 }
 
-function primaryScore(row: { metrics: Record<string, number> }, task: 'classification' | 'regression'): number {
-  return row.metrics[primaryMetric(task)] ?? -Infinity;
+/** Best first by the K-fold mean of the task's metric (the hold-out score without folds); ties keep the training order. */
+export function rankRuns(runs: TrainedRun[], task: 'classification' | 'regression'): TrainedRun[] {
+  const key = primaryMetric(task);
+  const score = (run: TrainedRun) => {
+    const value = (run.cv?.mean ?? run.metrics)[key];
+    return Number.isFinite(value) ? value : -Infinity;
+  };
+  return [...runs].sort((a, b) => score(b) - score(a));
 }
 
-export function modelLabel(kind: string): string {
-  return kind.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+function leaderboardRow(run: TrainedRun): LeaderboardRow {
+  return {
+    model: run.modelName,
+    label: run.label,
+    metrics: run.metrics,
+    ...(run.cv ? { cv: run.cv.mean, cvStd: run.cv.std, folds: run.cv.folds } : {}),
+    fitSeconds: run.fitSeconds,
+    backend: run.backend.name,
+  };
 }
