@@ -35,6 +35,9 @@ describe('first journey', () => {
   it('trains every model for the task in a worker and shows a cross-validated leaderboard and held-out metrics', async () => {
     const { page } = studio;
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // A pool of workers, one per core (2 here): two models train at once.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    if (cores >= 2) await page.getByText(/^Training .+\), .+\); \d of 5 models done\.$/).waitFor({ timeout: 60_000 });
     await page.getByText(/Trained 5 models/).waitFor({ timeout: 120_000 });
     const metrics = page.getByRole('table', { name: 'Metrics' });
     const accuracyText = await metrics.getByRole('row', { name: /^Accuracy/ }).getByRole('cell').textContent();

@@ -48,13 +48,23 @@ export interface LeaderboardRow {
   backend: string;
 }
 
-/** The model an AutoML run is on: which of how many, and its cross-validation fold. */
+/** A model an AutoML run is training now: which of how many, its cross-validation fold and epoch. */
 export interface TrainingModel {
+  model: string;
   label: string;
   index: number;
   count: number;
   fold?: number;
   folds?: number;
+  epoch?: number;
+  epochs?: number;
+}
+
+/** A model's training (and validation) loss per epoch, boosting round or tree of its hold-out fit. */
+export interface ModelCurve {
+  model: string;
+  label: string;
+  points: TrainProgress[];
 }
 
 export interface StudioState {
@@ -65,7 +75,15 @@ export interface StudioState {
   alert: AlertInfo | null;
   target: string | null;
   task: Task;
-  training: { status: TrainingStatus; curve: TrainProgress[]; message?: string; current?: TrainingModel };
+  training: {
+    status: TrainingStatus;
+    /** One per model started in the last run. */
+    curves: ModelCurve[];
+    message?: string;
+    /** While running: the models in training now, and how many have finished or failed. */
+    active?: TrainingModel[];
+    done?: number;
+  };
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
@@ -80,7 +98,7 @@ export const initialState: StudioState = {
   alert: null,
   target: null,
   task: 'classification',
-  training: { status: 'idle', curve: [] },
+  training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
   save: { status: 'idle' },

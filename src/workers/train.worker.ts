@@ -1,61 +1,68 @@
 /**
- * Trains the AutoML leaderboard off the main thread: each model in turn, cross-validated and
- * fitted on the hold-out split, reported as it finishes. "Stop" aborts between epochs, folds and
- * models; the bridge terminates the worker if it does not answer.
+ * One worker of the training pool: it keeps a copy of the table and trains the models it is
+ * handed, one at a time (cross-validated, then fitted on the hold-out split). "Stop" aborts
+ * between epochs, folds and models; the bridge terminates the worker if it does not answer.
  */
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
-import { autoTrain } from '../core/models/autoTrain';
-import { chooseBackend, type BackendName } from './tfBackend';
-import type { TrainEvent, TrainOutcome, TrainRequest } from './trainOutcome';
+import { getModel, listModels } from '../core/models/registry';
+import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
+import { chooseBackend, type BackendChoice, type BackendName } from './tfBackend';
+import type { ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
 
+let table: Table | null = null;
+let backend: BackendChoice | null = null;
 let controller: AbortController | null = null;
 
 const api = {
-  async train(table: Table, request: TrainRequest, onEvent: (event: TrainEvent) => void | Promise<void>): Promise<TrainOutcome> {
+  /** Every model for the task, in registry order (the order AutoML trains and breaks ties in). */
+  models(task: 'classification' | 'regression'): ModelInfo[] {
+    return listModels(task).map((m) => ({ name: m.name, label: m.label }));
+  },
+
+  async prepare(data: Table, preferred?: string): Promise<BackendChoice> {
+    table = data;
+    backend = await chooseBackend(preferred as BackendName | undefined);
+    return backend;
+  },
+
+  async train(request: TrainRequest, onEvent: (event: ModelEvent) => void | Promise<void>): Promise<ModelOutcome> {
+    if (!table || !backend) return { ok: false, stopped: false, message: 'the training worker was given no data' };
     controller = new AbortController();
     const signal = controller.signal;
-    const backend = await chooseBackend(request.backend as BackendName | undefined);
-    // The proxied callback has its own message channel, so its messages can arrive after this
-    // call's answer: every event is awaited before answering, so none comes after the outcome.
+    // The proxied callback has its own message channel, so its messages could arrive after this
+    // call's answer: every event is awaited before answering.
     const delivered: Promise<void>[] = [];
-    const report = (event: TrainEvent) => void delivered.push(Promise.resolve(onEvent(event)).catch(() => undefined));
+    const report = (event: ModelEvent) => void delivered.push(Promise.resolve(onEvent(event)).catch(() => undefined));
+    const started = performance.now();
     try {
-      const { skipped } = await autoTrain(table, {
+      const result = await trainAndEvaluate(table, {
         target: request.target,
         task: request.task,
+        model: request.model,
         seed: request.seed,
         folds: request.folds,
-        models: request.models,
-        timeBudgetSeconds: request.timeBudgetSeconds,
         signal,
-        onModelStart: (start) => report({ type: 'model', ...start }),
         onFold: (done, folds) => report({ type: 'fold', done, folds }),
         onProgress: (progress) => report({ type: 'epoch', progress }),
-        onFailure: (failure) => report({ type: 'failure', ...failure }),
-        onCandidate: ({ result, label, fitSeconds }) =>
-          report({
-            type: 'candidate',
-            run: {
-              ok: true,
-              backend,
-              fitSeconds,
-              modelName: result.modelName,
-              label,
-              params: result.params,
-              model: result.model.toJSON(),
-              recipe: result.recipe,
-              metrics: result.metrics,
-              ...(result.cv ? { cv: { folds: result.cv.folds, mean: result.cv.mean, std: result.cv.std } } : {}),
-              classes: result.classes,
-              featureNames: result.featureNames,
-              trainRows: result.trainRows,
-              testRows: result.testRows,
-            },
-          }),
       });
       await Promise.all(delivered);
-      return { ok: true, backend, skipped };
+      return {
+        ok: true,
+        backend,
+        fitSeconds: (performance.now() - started) / 1000,
+        modelName: result.modelName,
+        label: getModel(result.modelName).label,
+        params: result.params,
+        model: result.model.toJSON(),
+        recipe: result.recipe,
+        metrics: result.metrics,
+        ...(result.cv ? { cv: { folds: result.cv.folds, mean: result.cv.mean, std: result.cv.std } } : {}),
+        classes: result.classes,
+        featureNames: result.featureNames,
+        trainRows: result.trainRows,
+        testRows: result.testRows,
+      };
     } catch (error) {
       await Promise.all(delivered);
       if (signal.aborted) return { ok: false, stopped: true, message: 'Training was stopped.' };

@@ -1,17 +1,32 @@
 import type { TrainProgress } from '../core/models/types';
 import type { BackendChoice } from './tfBackend';
 
+/** One model's training run in a worker of the pool. */
 export interface TrainRequest {
   target: string;
   task: 'classification' | 'regression';
-  /** Registry names; every model for the task when absent (AutoML). */
-  models?: string[];
+  /** A registry name. */
+  model: string;
   seed: number;
   /** Cross-validation folds (0: none). */
   folds: number;
-  /** No new model starts after this many seconds. */
+}
+
+/** The AutoML run the pool carries out: every model for the task unless told otherwise. */
+export interface AutoTrainRequest {
+  target: string;
+  task: 'classification' | 'regression';
+  models?: string[];
+  seed: number;
+  folds: number;
+  /** No new model starts after this many seconds (once one has finished). */
   timeBudgetSeconds?: number;
   backend?: string;
+}
+
+export interface ModelInfo {
+  name: string;
+  label: string;
 }
 
 /** K-fold summary of one model. */
@@ -42,14 +57,19 @@ export interface TrainedRun {
   testRows: number;
 }
 
-/** What the worker reports while an AutoML run goes on. */
+/** What a worker reports while one model trains. */
+export type ModelEvent = { type: 'fold'; done: number; folds: number } | { type: 'epoch'; progress: TrainProgress };
+
+export type ModelOutcome = TrainedRun | { ok: false; stopped: boolean; message: string };
+
+/** What the pool reports while an AutoML run goes on; `index` is the model's place in the run's list. */
 export type TrainEvent =
   | { type: 'model'; model: string; label: string; index: number; count: number }
-  | { type: 'fold'; done: number; folds: number }
-  | { type: 'epoch'; progress: TrainProgress }
-  | { type: 'candidate'; run: TrainedRun }
+  | { type: 'fold'; model: string; done: number; folds: number }
+  | { type: 'epoch'; model: string; progress: TrainProgress }
+  | { type: 'candidate'; index: number; run: TrainedRun }
   | { type: 'failure'; model: string; label: string; message: string };
 
 export type TrainOutcome =
-  | { ok: true; backend: BackendChoice; skipped: string[] }
+  | { ok: true; backend: BackendChoice | null; skipped: string[] }
   | { ok: false; stopped: boolean; message: string };

@@ -5,16 +5,14 @@ import { PlotlyChart } from '../../ui/PlotlyChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { lossFigure } from './lossFigure';
 import type { TrainingModel } from '../../store/studioState';
-import type { TrainProgress } from '../../core/models/types';
 
 export function TrainPanel(): ReactNode {
   const dataset = useStudio((s) => s.dataset);
   const target = useStudio((s) => s.target);
   const training = useStudio((s) => s.training);
-  const figure = useMemo(() => lossFigure(training.curve), [training.curve]);
+  const figure = useMemo(() => lossFigure(training.curves), [training.curves]);
   if (!dataset) return null;
   const running = training.status === 'running';
-  const last = training.curve[training.curve.length - 1];
   return (
     <section aria-label="Training" className="panel">
       <h2>Train</h2>
@@ -28,31 +26,39 @@ export function TrainPanel(): ReactNode {
           </button>
         )}
       </div>
-      {running && <ProgressBar label="Training" fraction={progressFraction(training.current, last)} />}
+      {running && <ProgressBar label="Training" fraction={progressFraction(training.active ?? [], training.done ?? 0)} />}
       <p role="status" className="training-status">
-        {running ? runningText(training.current, last) : statusText(training.status, training.message)}
+        {running ? runningText(training.active ?? [], training.done ?? 0) : statusText(training.status, training.message)}
       </p>
-      {training.curve.length > 0 && <PlotlyChart figure={figure} label="Training and validation loss per epoch" height={240} />}
+      {training.curves.some((c) => c.points.length > 0) && (
+        <PlotlyChart figure={figure} label="Training and validation loss of each model" height={240} />
+      )}
     </section>
   );
 }
 
-/** The share of the AutoML run done: whole models, plus the current one's folds and epochs. */
-function progressFraction(current: TrainingModel | undefined, last: TrainProgress | undefined): number {
-  if (!current) return 0;
-  // Each model is K fold fits and one hold-out fit; the hold-out fit's epochs fill its share.
-  const steps = (current.folds ?? 0) + 1;
-  const foldsDone = current.fold ?? 0;
-  const within = foldsDone < steps - 1 ? foldsDone / steps : (steps - 1 + (last ? last.epoch / last.epochs : 0)) / steps;
-  return Math.min(1, (current.index + within) / current.count);
+/** The share of the AutoML run done: finished models, plus each running one's folds and epochs. */
+function progressFraction(active: TrainingModel[], done: number): number {
+  const count = active[0]?.count;
+  if (!count) return 0;
+  let partial = 0;
+  for (const m of active) {
+    // Each model is K fold fits and one hold-out fit; the hold-out fit's epochs fill its share.
+    const steps = (m.folds ?? 0) + 1;
+    const folds = m.fold ?? 0;
+    partial += folds < steps - 1 ? folds / steps : (steps - 1 + (m.epochs ? (m.epoch ?? 0) / m.epochs : 0)) / steps;
+  }
+  return Math.min(1, (done + partial) / count);
 }
 
-function runningText(current: TrainingModel | undefined, last: TrainProgress | undefined): string {
-  if (!current) return 'Training: preparing the data…';
-  const which = `${current.label} (model ${current.index + 1} of ${current.count})`;
-  if (current.folds && (current.fold ?? 0) < current.folds) return `Training ${which}: cross-validation fold ${(current.fold ?? 0) + 1} of ${current.folds}`;
-  if (last) return `Training ${which}: epoch ${last.epoch} of ${last.epochs}, loss ${last.loss.toFixed(4)}`;
-  return `Training ${which}: fitting on the hold-out split`;
+function runningText(active: TrainingModel[], done: number): string {
+  if (active.length === 0) return done ? `Training: ${done} models done…` : 'Training: preparing the data…';
+  const parts = active.map((m) => {
+    if (m.folds && (m.fold ?? 0) < m.folds) return `${m.label} (fold ${(m.fold ?? 0) + 1} of ${m.folds})`;
+    if (m.epoch && m.epochs) return `${m.label} (hold-out fit, ${m.epoch} of ${m.epochs})`;
+    return `${m.label} (hold-out fit)`;
+  });
+  return `Training ${parts.join(', ')}; ${done} of ${active[0].count} models done.`;
 }
 
 function statusText(status: string, message: string | undefined): string {

@@ -7,14 +7,14 @@ import { refreshExplore } from './explore';
 /** Picking a new target proposes the task from its type; results of the old target are kept in history only. */
 export async function setTarget(target: string): Promise<void> {
   if (!getStudio().dataset) return;
-  setStudio({ target, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+  setStudio({ target, run: null, leaderboard: [], training: { status: 'idle', curves: [] } });
   const task = await dataWorker().proposeTask(target);
   if (getStudio().target === target) setStudio({ task });
   await refreshExplore();
 }
 
 export function setTask(task: Task): void {
-  setStudio({ task, run: null, leaderboard: [], training: { status: 'idle', curve: [] } });
+  setStudio({ task, run: null, leaderboard: [], training: { status: 'idle', curves: [] } });
   void refreshExplore();
 }
 
@@ -32,7 +32,7 @@ export async function setColumnType(index: number, type: ColumnType): Promise<vo
     dataset: { ...dataset, columns: outcome.columns, readOptions: { ...dataset.readOptions, typeOverrides: overrides }, version: dataset.version + 1 },
     alert: warnings.length ? { message: warnings[0].message } : null,
     run: null,
-    training: { status: 'idle', curve: [] },
+    training: { status: 'idle', curves: [] },
   });
   const profile = await dataWorker().profile();
   setStudio((s) => ({ profile, explore: { ...s.explore, filter: null } }));

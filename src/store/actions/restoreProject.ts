@@ -27,12 +27,14 @@ export async function restoreProject(): Promise<boolean> {
   });
   if (!ok) return false;
   const interrupted = project.training.status === 'running';
+  // Saves from before the training pool kept one curve, not one per model: start without curves.
+  const curves = Array.isArray(project.training.curves) ? project.training.curves : [];
   setStudio({
     run: project.run,
     leaderboard: project.leaderboard ?? [],
     training: interrupted
-      ? { status: 'interrupted', curve: project.training.curve, message: 'Training was interrupted when the page closed; press Train to run it again.' }
-      : project.training,
+      ? { status: 'interrupted', curves, message: 'Training was interrupted when the page closed; press Train to run it again.' }
+      : { status: project.training.status, curves, message: project.training.message },
     save: { status: 'saved' },
   });
   return true;

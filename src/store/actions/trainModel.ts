@@ -1,8 +1,7 @@
 import { dataWorker } from '../../bridge/dataClient';
 import { startTraining, type TrainJob } from '../../bridge/trainClient';
-import type { TrainProgress } from '../../core/models/types';
 import type { TrainedRun } from '../../workers/trainOutcome';
-import type { LeaderboardRow } from '../studioState';
+import type { LeaderboardRow, ModelCurve, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
@@ -16,8 +15,8 @@ export const DEFAULT_FOLDS = 5;
 export const DEFAULT_TIME_BUDGET_SECONDS = 60;
 
 /**
- * AutoML: trains every model for the task in a worker, each cross-validated on 5 folds and fitted
- * on the 80/20 hold-out split, and fills the leaderboard as each one finishes, best first by the
+ * AutoML: trains every model for the task on a pool of workers (one per core), each model
+ * cross-validated on 5 folds and fitted on the 80/20 hold-out split, and fills the leaderboard as each one finishes, best first by the
  * K-fold mean. Problems that would make training meaningless (one class, a text regression
  * target...) are explained before it starts. A stop keeps the models that had finished; with none
  * finished, the previous results stay as they were.
@@ -31,49 +30,58 @@ export async function trainModel(): Promise<void> {
     setStudio({ alert: { message: problems[0], details: problems.length > 1 ? problems : undefined } });
     return;
   }
-  setStudio({ alert: null, training: { status: 'running', curve: [] } });
+  setStudio({ alert: null, training: { status: 'running', curves: [], active: [], done: 0 } });
   // Saved at once (not debounced), so a reload mid-run finds the run and marks it interrupted.
   void persistState();
-  const table = await dataWorker().tableForTraining();
-  let curve: TrainProgress[] = [];
+  const curves = new Map<string, ModelCurve>();
+  let active: TrainingModel[] = [];
   let pending = false;
-  const runs: TrainedRun[] = [];
+  // Runs in the order of the model list, so ties rank the same as in the CLI whatever finished first.
+  const runs: (TrainedRun & { order: number })[] = [];
   const failures: string[] = [];
   const stillRunning = () => getStudio().training.status === 'running' && getStudio().dataset?.version === dataset.version;
+  const publishProgress = () => {
+    // One store update per frame at most, however fast epochs and folds arrive.
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!stillRunning()) return;
+      setStudio((s) => ({ training: { ...s.training, curves: [...curves.values()], active, done: runs.length + failures.length } }));
+    });
+  };
   const job = startTraining(
-    table,
+    () => dataWorker().tableForTraining(),
     { target, task, seed: DEFAULT_SEED, folds: DEFAULT_FOLDS, timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS },
     (event) => {
       if (!stillRunning()) return;
       switch (event.type) {
         case 'model':
-          curve = [];
-          setStudio((s) => ({ training: { ...s.training, curve, current: { label: event.label, index: event.index, count: event.count } } }));
+          curves.set(event.model, { model: event.model, label: event.label, points: [] });
+          active = [...active, { model: event.model, label: event.label, index: event.index, count: event.count, fold: 0, folds: DEFAULT_FOLDS }];
           break;
         case 'fold':
-          setStudio((s) => ({ training: { ...s.training, current: s.training.current && { ...s.training.current, fold: event.done, folds: event.folds } } }));
+          active = active.map((m) => (m.model === event.model ? { ...m, fold: event.done, folds: event.folds } : m));
           break;
-        case 'epoch':
-          curve = [...curve, event.progress];
-          // One store update per frame at most, however fast epochs arrive.
-          if (!pending) {
-            pending = true;
-            requestAnimationFrame(() => {
-              pending = false;
-              setStudio((s) => (s.training.status === 'running' ? { training: { ...s.training, curve } } : {}));
-            });
-          }
+        case 'epoch': {
+          const curve = curves.get(event.model);
+          if (curve) curves.set(event.model, { ...curve, points: [...curve.points, event.progress] });
+          active = active.map((m) => (m.model === event.model ? { ...m, epoch: event.progress.epoch, epochs: event.progress.epochs } : m));
           break;
+        }
         case 'candidate': {
-          runs.push(event.run);
+          runs.push({ ...event.run, order: event.index });
+          active = active.filter((m) => m.model !== event.run.modelName);
           const ranked = rankRuns(runs, task);
           setStudio({ run: ranked[0], leaderboard: ranked.map(leaderboardRow) });
           break;
         }
         case 'failure':
           failures.push(`${event.label} failed: ${event.message}`);
+          active = active.filter((m) => m.model !== event.model);
           break;
       }
+      publishProgress();
     },
   );
   activeJob = job;
@@ -86,21 +94,21 @@ export async function trainModel(): Promise<void> {
       ? `Training was stopped; the ${runs.length} ${runs.length === 1 ? 'model' : 'models'} that finished ${runs.length === 1 ? 'is' : 'are'} on the leaderboard.`
       : 'Training was stopped; the previous results are unchanged.';
     setStudio({
-      training: { status: outcome.stopped ? 'stopped' : 'failed', curve, message: outcome.stopped ? kept : outcome.message },
+      training: { status: outcome.stopped ? 'stopped' : 'failed', curves: [...curves.values()], message: outcome.stopped ? kept : outcome.message },
       alert: outcome.stopped ? null : { message: `Training on "${target}" failed: ${outcome.message}` },
     });
     return;
   }
   if (runs.length === 0) {
     setStudio({
-      training: { status: 'failed', curve, message: `No model could be trained.${failed}` },
+      training: { status: 'failed', curves: [...curves.values()], message: `No model could be trained.${failed}` },
       alert: { message: `No model could be trained to predict "${target}".${failed}`, details: failures },
     });
     return;
   }
   startStage('evaluate');
   const skipped = outcome.skipped.length ? ` The ${DEFAULT_TIME_BUDGET_SECONDS} s budget ran out before ${outcome.skipped.length} more.` : '';
-  setStudio({ training: { status: 'done', curve, message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${failed}` } });
+  setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${failed}` } });
   await endStageAfterPaint('train');
   await endStageAfterPaint('evaluate');
 }
@@ -113,14 +121,17 @@ export function primaryMetric(task: 'classification' | 'regression'): string {
   return task === 'classification' ? 'accuracy' : 'r2';
 }
 
-/** Best first by the K-fold mean of the task's metric (the hold-out score without folds); ties keep the training order. */
-export function rankRuns(runs: TrainedRun[], task: 'classification' | 'regression'): TrainedRun[] {
+/**
+ * Best first by the K-fold mean of the task's metric (the hold-out score without folds); ties
+ * keep the order of the model list, as in the CLI.
+ */
+export function rankRuns(runs: (TrainedRun & { order: number })[], task: 'classification' | 'regression'): TrainedRun[] {
   const key = primaryMetric(task);
   const score = (run: TrainedRun) => {
     const value = (run.cv?.mean ?? run.metrics)[key];
     return Number.isFinite(value) ? value : -Infinity;
   };
-  return [...runs].sort((a, b) => score(b) - score(a));
+  return [...runs].sort((a, b) => score(b) - score(a) || a.order - b.order).map(({ order: _order, ...run }) => run);
 }
 
 function leaderboardRow(run: TrainedRun): LeaderboardRow {
