@@ -37,20 +37,22 @@ describe('first journey', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // A pool of workers, one per core (2 here): two models train at once.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    if (cores >= 2) await page.getByText(/^Training .+\), .+\); \d of 5 models done\.$/).waitFor({ timeout: 60_000 });
-    await page.getByText(/Trained 5 models/).waitFor({ timeout: 120_000 });
+    if (cores >= 2) await page.getByText(/^Training .+\), .+\); \d of 8 models done\.$/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Trained 8 models/).waitFor({ timeout: 120_000 });
     const metrics = page.getByRole('table', { name: 'Metrics' });
     const accuracyText = await metrics.getByRole('row', { name: /^Accuracy/ }).getByRole('cell').textContent();
     expect(Number(accuracyText)).toBeGreaterThan(0.9);
     const leaderboard = page.getByRole('table', { name: 'Leaderboard' });
     const rows = leaderboard.getByRole('row');
-    expect(await rows.count()).toBe(6); // header + five classifiers
+    expect(await rows.count()).toBe(9); // header + eight classifiers
     const text = await leaderboard.textContent();
-    for (const model of ['Logistic regression', 'Gradient boosting', 'Random forest', 'Extra trees', 'Decision tree']) expect(text).toContain(model);
+    const classifiers = ['Logistic regression', 'Gradient boosting', 'Random forest', 'Extra trees', 'Decision tree', 'k-nearest neighbours', 'Naive Bayes', 'Linear SVM'];
+    for (const model of classifiers) expect(text).toContain(model);
     expect(text).toMatch(/5-fold cross-validated Accuracy/);
+    await expect(page.getByText(/Neural network was left out/).count()).resolves.toBe(1);
     // Best first by the cross-validated mean, shown as "mean ± std".
     const cvMeans: number[] = [];
-    for (let i = 1; i < 6; i++) {
+    for (let i = 1; i < 9; i++) {
       const cell = await rows.nth(i).getByRole('cell').nth(2).textContent();
       expect(cell).toMatch(/^\d\.\d{4} ± \d\.\d{4}$/);
       cvMeans.push(Number(cell!.split(' ')[0]));

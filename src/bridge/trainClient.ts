@@ -60,7 +60,7 @@ export function startTraining(tableCopy: () => Promise<Table>, request: AutoTrai
 
   const run = async (): Promise<TrainOutcome> => {
     const first = spawn();
-    const all = await orCrash(first, first.api.models(request.task));
+    const { models: all, leftOut } = await orCrash(first, first.api.models(request.task, request.rows));
     const models = request.models ? all.filter((m) => request.models!.includes(m.name)) : all;
     if (models.length === 0) return { ok: false, stopped: false, message: `no model does ${request.task}` };
     for (let i = 1; i < poolSize(models.length); i++) spawn();
@@ -108,7 +108,7 @@ export function startTraining(tableCopy: () => Promise<Table>, request: AutoTrai
     };
     await Promise.all(workers.map(serve));
     if (stopping) return { ok: false, stopped: true, message: 'Training was stopped.' };
-    return { ok: true, backend, skipped };
+    return { ok: true, backend, skipped, leftOut };
   };
 
   const outcome = Promise.race([

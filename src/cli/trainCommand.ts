@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { readBundle } from '../core/bundle/readBundle';
 import { writeBundle } from '../core/bundle/writeBundle';
 import { columnIndex, countMissing, type Table } from '../core/data/table';
-import { findModel, listModels } from '../core/models/registry';
+import { findModel, listModels, modelsForAutoML } from '../core/models/registry';
 import { ensureTfBackend } from '../core/models/tfBackend';
 import { validateTrainingSetup } from '../core/models/validateTrainingSetup';
 import { profileTable } from '../core/profile/profileTable';
@@ -71,7 +71,7 @@ export const trainCommand: Command = {
     const table = readCsvFile(data, io);
     const targetColumn = table.columns[targetIndex(table, target, data)];
     const task = taskOption === 'auto' ? chooseTask(targetColumn) : taskOption;
-    const models = chooseModels(stringOption(options, 'models') ?? 'auto', task);
+    const { models, leftOut } = chooseModels(stringOption(options, 'models') ?? 'auto', task, table.rowCount);
     const problems = validateTrainingSetup(table, target, task);
     if (problems.length > 0) throw new CliError(problems[0]);
     const labelled = table.rowCount - countMissing(targetColumn);
@@ -84,6 +84,7 @@ export const trainCommand: Command = {
     }
 
     await ensureTfBackend();
+    for (const m of leftOut) io.stdout(`Leaving out ${m.model}: ${m.reason}.\n`);
     const how = folds > 0 ? `${folds}-fold cross-validation` : 'a hold-out split';
     io.stdout(`Training ${models.length} ${models.length === 1 ? 'model' : 'models'} for ${task} of "${target}" on ${table.rowCount} rows, ranked by ${how} (seed ${seed}).\n`);
     const key = rankingMetric(task);
@@ -121,6 +122,7 @@ export const trainCommand: Command = {
       folds,
       time_budget_seconds: timeBudgetSeconds,
       ...(skipped.length ? { skipped_for_time: skipped } : {}),
+      ...(leftOut.length ? { left_out: leftOut } : {}),
       train_rows: best.trainRows,
       holdout_rows: best.testRows,
       leaderboard,
@@ -144,9 +146,12 @@ function targetIndex(table: Table, target: string, file: string): number {
   throw new CliError(`There is no column "${target}" in "${file}"; its columns are ${shown}.`);
 }
 
-function chooseModels(text: string, task: SupervisedTask): string[] {
+function chooseModels(text: string, task: SupervisedTask, rows: number): { models: string[]; leftOut: { model: string; reason: string }[] } {
   const forTask = listModels(task).map((m) => m.name);
-  if (text === 'auto') return forTask;
+  if (text === 'auto') {
+    const auto = modelsForAutoML(task, rows);
+    return { models: auto.models.map((m) => m.name), leftOut: auto.leftOut.map((m) => ({ model: m.name, reason: m.reason })) };
+  }
   const names = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
   if (names.length === 0) throw new CliError('The option --models needs "auto" or at least one model name.');
   for (const name of names) {
@@ -156,7 +161,7 @@ function chooseModels(text: string, task: SupervisedTask): string[] {
       throw new CliError(`"${name}" ${why}; models for ${task} are ${forTask.join(', ')}.`);
     }
   }
-  return names;
+  return { models: names, leftOut: [] };
 }
 
 function format(value: number | undefined): string {

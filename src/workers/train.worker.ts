@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
-import { getModel, listModels } from '../core/models/registry';
+import { getModel, modelsForAutoML } from '../core/models/registry';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
 import { chooseBackend, type BackendChoice, type BackendName } from './tfBackend';
 import type { ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
@@ -15,9 +15,13 @@ let backend: BackendChoice | null = null;
 let controller: AbortController | null = null;
 
 const api = {
-  /** Every model for the task, in registry order (the order AutoML trains and breaks ties in). */
-  models(task: 'classification' | 'regression'): ModelInfo[] {
-    return listModels(task).map((m) => ({ name: m.name, label: m.label }));
+  /**
+   * The models AutoML trains for the task on `rows` rows, in registry order (the order it trains
+   * and breaks ties in), and those it leaves out with the reason.
+   */
+  models(task: 'classification' | 'regression', rows: number): { models: ModelInfo[]; leftOut: (ModelInfo & { reason: string })[] } {
+    const { models, leftOut } = modelsForAutoML(task, rows);
+    return { models: models.map((m) => ({ name: m.name, label: m.label })), leftOut };
   },
 
   async prepare(data: Table, preferred?: string): Promise<BackendChoice> {

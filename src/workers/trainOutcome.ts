@@ -16,6 +16,8 @@ export interface TrainRequest {
 export interface AutoTrainRequest {
   target: string;
   task: 'classification' | 'regression';
+  /** Rows of the table, which decide the models suited to it. */
+  rows: number;
   models?: string[];
   seed: number;
   folds: number;
@@ -71,5 +73,5 @@ export type TrainEvent =
   | { type: 'failure'; model: string; label: string; message: string };
 
 export type TrainOutcome =
-  | { ok: true; backend: BackendChoice | null; skipped: string[] }
+  | { ok: true; backend: BackendChoice | null; skipped: string[]; leftOut: (ModelInfo & { reason: string })[] }
   | { ok: false; stopped: boolean; message: string };

@@ -8,7 +8,7 @@
 import type { Table } from '../data/table';
 import type { SupervisedTask } from '../prep/chooseTask';
 import { isAbortError, throwIfAborted } from './abort';
-import { getModel, listModels } from './registry';
+import { getModel, modelsForAutoML } from './registry';
 import { trainAndEvaluate, type TrainResult } from './trainAndEvaluate';
 import type { TrainProgress } from './types';
 
@@ -30,7 +30,7 @@ export interface AutoTrainOptions {
   seed: number;
   /** 0: no cross-validation; K >= 2: K folds. */
   folds: number;
-  /** Registry names; default every model for the task, in registry order. */
+  /** Registry names; default every model for the task that suits the table's size, in registry order. */
   models?: readonly string[];
   /** Seconds; no new model starts after it has passed. Default: no limit. */
   timeBudgetSeconds?: number;
@@ -62,7 +62,7 @@ export function rankingScore(metrics: { cv?: { mean: Record<string, number> }; m
 }
 
 export async function autoTrain(table: Table, options: AutoTrainOptions): Promise<AutoTrainResult> {
-  const names = options.models ?? listModels(options.task).map((m) => m.name);
+  const names = options.models ?? modelsForAutoML(options.task, table.rowCount).models.map((m) => m.name);
   const started = performance.now();
   const ranked: Candidate[] = [];
   const failures: CandidateFailure[] = [];

@@ -4,14 +4,36 @@
  */
 import { linearRegression } from './linearRegression';
 import { logisticRegression } from './logisticRegression';
+import { elasticNetRegression } from './elasticNetRegression';
+import { gaussianNaiveBayes } from './gaussianNaiveBayes';
+import { kNearestNeighbors } from './kNearestNeighbors';
+import { lassoRegression } from './lassoRegression';
+import { linearSvm } from './linearSvm';
+import { neuralNetwork } from './neuralNetwork';
 import { decisionTree } from './trees/decisionTree';
 import { extraTrees } from './trees/extraTrees';
 import { histGradientBoosting } from './trees/histGradientBoosting';
+import { ridgeRegression } from './ridgeRegression';
 import { randomForest } from './trees/randomForest';
 import type { ModelParams, ModelSpec, Task } from './types';
 
-// The first model listed for a task is its default, so the linear models stay first.
-const MODELS: readonly ModelSpec[] = [logisticRegression, linearRegression, histGradientBoosting, randomForest, extraTrees, decisionTree];
+// The first model listed for a task is its default, so the linear models stay first. AutoML trains
+// them in this order and breaks ties in it.
+const MODELS: readonly ModelSpec[] = [
+  logisticRegression,
+  linearRegression,
+  ridgeRegression,
+  lassoRegression,
+  elasticNetRegression,
+  histGradientBoosting,
+  randomForest,
+  extraTrees,
+  decisionTree,
+  kNearestNeighbors,
+  gaussianNaiveBayes,
+  linearSvm,
+  neuralNetwork,
+];
 
 /** The model named `name`, or undefined (for callers that word their own message). */
 export function findModel(name: string): ModelSpec<ModelParams> | undefined {
@@ -31,4 +53,18 @@ export function listModels(task: Task): ModelSpec<ModelParams>[] {
 
 export function modelNames(): string[] {
   return MODELS.map((m) => m.name);
+}
+
+/** The models AutoML trains for a task on `rows` rows, and those it leaves out with the reason. */
+export function modelsForAutoML(task: Task, rows: number): { models: ModelSpec<ModelParams>[]; leftOut: { name: string; label: string; reason: string }[] } {
+  const models: ModelSpec<ModelParams>[] = [];
+  const leftOut: { name: string; label: string; reason: string }[] = [];
+  for (const spec of listModels(task)) {
+    if (spec.notInAutoML) {
+      leftOut.push({ name: spec.name, label: spec.label, reason: spec.notInAutoML });
+    } else if (spec.autoMaxRows !== undefined && rows > spec.autoMaxRows) {
+      leftOut.push({ name: spec.name, label: spec.label, reason: `it is too slow above ${spec.autoMaxRows} rows` });
+    } else models.push(spec);
+  }
+  return { models, leftOut };
 }

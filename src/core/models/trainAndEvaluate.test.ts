@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromColumns, type CellValue } from '../prep/tableFromColumns';
 import { createRng } from '../random';
-import { getModel, listModels } from './registry';
+import { getModel, listModels, modelsForAutoML } from './registry';
 import { ensureTfBackend } from './tfBackend';
 import { trainAndEvaluate, validateTrainingSetup } from './trainAndEvaluate';
 
@@ -40,10 +40,26 @@ function shop(seed = 1) {
 
 describe('registry', () => {
   it('lists models by task and finds them by name', () => {
-    expect(listModels('classification').map((m) => m.name)).toEqual(['logistic_regression', 'hist_gradient_boosting', 'random_forest', 'extra_trees', 'decision_tree']);
-    expect(listModels('regression').map((m) => m.name)).toEqual(['linear_regression', 'hist_gradient_boosting', 'random_forest', 'extra_trees', 'decision_tree']);
+    const trees = ['hist_gradient_boosting', 'random_forest', 'extra_trees', 'decision_tree'];
+    expect(listModels('classification').map((m) => m.name)).toEqual([
+      'logistic_regression',
+      ...trees,
+      'k_nearest_neighbors',
+      'gaussian_naive_bayes',
+      'linear_svm',
+      'neural_network',
+    ]);
+    expect(listModels('regression').map((m) => m.name)).toEqual(['linear_regression', 'ridge', 'lasso', 'elastic_net', ...trees, 'k_nearest_neighbors', 'neural_network']);
     expect(getModel('linear_regression').label).toBe('Linear regression');
-    expect(() => getModel('evil')).toThrow('There is no model named "evil"; known models: logistic_regression, linear_regression, hist_gradient_boosting, random_forest, extra_trees, decision_tree.');
+    expect(() => getModel('evil')).toThrow(/^There is no model named "evil"; known models: logistic_regression, linear_regression, ridge, /);
+  });
+
+  it('leaves the models that are too slow for the data out of AutoML, with the reason', () => {
+    expect(modelsForAutoML('classification', 1000).leftOut.map((m) => m.name)).toEqual(['neural_network']);
+    const big = modelsForAutoML('classification', 1_000_000);
+    expect(big.leftOut.map((m) => m.name)).toEqual(['k_nearest_neighbors', 'neural_network']);
+    expect(big.leftOut[0]).toEqual({ name: 'k_nearest_neighbors', label: 'k-nearest neighbours', reason: 'it is too slow above 100000 rows' });
+    expect(big.models.map((m) => m.name)).not.toContain('k_nearest_neighbors');
   });
 });
 

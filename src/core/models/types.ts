@@ -54,6 +54,10 @@ export interface ModelSpec<P extends ModelParams = ModelParams> {
   label: string;
   tasks: Task[];
   defaults: P;
+  /** AutoML leaves the model out above this many rows (its fit or prediction would take too long). */
+  autoMaxRows?: number;
+  /** Why AutoML leaves the model out unless it is asked for by name; absent: AutoML trains it. */
+  notInAutoML?: string;
   fit(
     X: Float32Array,
     y: Float64Array | Int32Array,

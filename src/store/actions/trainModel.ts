@@ -52,7 +52,7 @@ export async function trainModel(): Promise<void> {
   };
   const job = startTraining(
     () => dataWorker().tableForTraining(),
-    { target, task, seed: DEFAULT_SEED, folds: DEFAULT_FOLDS, timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS },
+    { target, task, rows: dataset.rowCount, seed: DEFAULT_SEED, folds: DEFAULT_FOLDS, timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS },
     (event) => {
       if (!stillRunning()) return;
       switch (event.type) {
@@ -108,7 +108,8 @@ export async function trainModel(): Promise<void> {
   }
   startStage('evaluate');
   const skipped = outcome.skipped.length ? ` The ${DEFAULT_TIME_BUDGET_SECONDS} s budget ran out before ${outcome.skipped.length} more.` : '';
-  setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${failed}` } });
+  const leftOut = outcome.leftOut.map((m) => ` ${m.label} was left out: ${m.reason}.`).join('');
+  setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${leftOut}${failed}` } });
   await endStageAfterPaint('train');
   await endStageAfterPaint('evaluate');
 }
