@@ -111,6 +111,20 @@ describe('first journey', () => {
     }
   });
 
+  it('measured the TensorFlow.js backends, and trains on the one the person picks instead', async () => {
+    const { page } = studio;
+    // The automatic choice names every backend's benchmark (WebGPU and WebGL may be unavailable).
+    await expect(page.getByText(/TensorFlow\.js backend: \w+, fastest in a short benchmark here: .*wasm [\d.]+ ms.*cpu [\d.]+ ms/).count()).resolves.toBe(1);
+    await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText(/Trained 8 models/).waitFor({ timeout: 120_000 });
+    const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Logistic regression/ });
+    await expect(row.getByRole('cell').last().textContent()).resolves.toBe('cpu');
+    const treeRow = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Random forest/ });
+    await expect(treeRow.getByRole('cell').last().textContent()).resolves.toBe('not used');
+    await page.getByLabel('Backend', { exact: true }).selectOption('auto');
+  });
+
   it('made no request to any host but its own, raised no page errors and broke no CSP rule', async () => {
     expect(studio.externalRequests).toEqual([]);
     expect(studio.pageErrors).toEqual([]);

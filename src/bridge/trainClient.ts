@@ -36,7 +36,12 @@ export function poolSize(models: number, cores = navigator.hardwareConcurrency |
 }
 
 /** `tableCopy` gives each worker its own table, handed over by transfer. */
-export function startTraining(tableCopy: () => Promise<Table>, request: AutoTrainRequest, onEvent: (event: TrainEvent) => void): TrainJob {
+export function startTraining(
+  tableCopy: () => Promise<Table>,
+  request: AutoTrainRequest,
+  onEvent: (event: TrainEvent) => void,
+  onBackend?: (choice: BackendChoice) => void,
+): TrainJob {
   const workers: PoolWorker[] = [];
   let stopping = false;
   let forceStop: (o: TrainOutcome) => void = () => undefined;
@@ -63,16 +68,19 @@ export function startTraining(tableCopy: () => Promise<Table>, request: AutoTrai
     const { models: all, leftOut } = await orCrash(first, first.api.models(request.task, request.rows));
     const models = request.models ? all.filter((m) => request.models!.includes(m.name)) : all;
     if (models.length === 0) return { ok: false, stopped: false, message: `no model does ${request.task}` };
+    // An automatic choice measured earlier in this page is reused: the benchmark takes a second or two.
+    const reuse = request.backend === 'auto' || !request.backend ? request.probed : undefined;
+    const backend: BackendChoice = reuse ?? (await orCrash(first, first.api.selectBackend(request.backend ?? 'auto')));
+    onBackend?.(backend);
     for (let i = 1; i < poolSize(models.length); i++) spawn();
     const started = performance.now();
     const skipped: string[] = [];
-    let backend: BackendChoice | null = null;
     let next = 0;
     let finished = 0;
 
     const serve = async (pooled: PoolWorker): Promise<void> => {
       try {
-        backend ??= await orCrash(pooled, pooled.api.prepare(await transferable(tableCopy()), request.backend));
+        await orCrash(pooled, pooled.api.prepare(await transferable(tableCopy()), backend));
       } catch (error) {
         if (next < models.length && !stopping) throw error;
         return; // nothing left for this worker to do anyway

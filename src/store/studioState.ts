@@ -4,6 +4,9 @@ import type { ReadOptions, ReadResult } from '../core/data/readCsv';
 import type { TableProfile } from '../core/profile/profileTable';
 import type { TrainProgress } from '../core/models/types';
 import type { TrainedRun } from '../workers/trainOutcome';
+import type { BackendChoice, BackendPreference } from '../workers/tfBackend';
+
+export type { BackendPreference } from '../workers/tfBackend';
 import type { ExploreData } from '../workers/data.worker';
 
 export interface ExploreState {
@@ -86,6 +89,8 @@ export interface StudioState {
   };
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
+  /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
+  backend: { preference: BackendPreference; probed: BackendChoice | null };
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
   explore: ExploreState;
 }
@@ -101,6 +106,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
+  backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },
 };

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import { getModel, modelsForAutoML } from '../core/models/registry';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
-import { chooseBackend, type BackendChoice, type BackendName } from './tfBackend';
+import { chooseBackend, fallBackFrom, type BackendChoice, type BackendPreference } from './tfBackend';
 import type { ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
 
 let table: Table | null = null;
@@ -24,9 +24,18 @@ const api = {
     return { models: models.map((m) => ({ name: m.name, label: m.label })), leftOut };
   },
 
-  async prepare(data: Table, preferred?: string): Promise<BackendChoice> {
+  /** The person's choice, or on "auto" the fastest backend by a short benchmark (run by one worker of the pool). */
+  async selectBackend(preference: BackendPreference): Promise<BackendChoice> {
+    backend = await chooseBackend(preference);
+    return backend;
+  },
+
+  /** Takes this worker's copy of the table and starts the backend the pool uses. */
+  async prepare(data: Table, choice: BackendChoice): Promise<BackendChoice> {
     table = data;
-    backend = await chooseBackend(preferred as BackendName | undefined);
+    const started = await chooseBackend(choice.name);
+    // Same backend as chosen for the pool: keep the pool's reason (e.g. the benchmark).
+    backend = started.name === choice.name ? choice : started;
     return backend;
   },
 
@@ -39,8 +48,8 @@ const api = {
     const delivered: Promise<void>[] = [];
     const report = (event: ModelEvent) => void delivered.push(Promise.resolve(onEvent(event)).catch(() => undefined));
     const started = performance.now();
-    try {
-      const result = await trainAndEvaluate(table, {
+    const fit = (data: Table) =>
+      trainAndEvaluate(data, {
         target: request.target,
         task: request.task,
         model: request.model,
@@ -50,6 +59,17 @@ const api = {
         onFold: (done, folds) => report({ type: 'fold', done, folds }),
         onProgress: (progress) => report({ type: 'epoch', progress }),
       });
+    try {
+      let result;
+      try {
+        result = await fit(table);
+      } catch (error) {
+        // A GPU backend can fail mid-run (a lost WebGL context, a device reset): finish on the CPU side instead of failing.
+        const onGpu = backend.name === 'webgl' || backend.name === 'webgpu';
+        if (!onGpu || signal.aborted) throw error;
+        backend = await fallBackFrom(backend.name, error instanceof Error ? error.message : String(error));
+        result = await fit(table);
+      }
       await Promise.all(delivered);
       return {
         ok: true,
@@ -57,6 +77,7 @@ const api = {
         fitSeconds: (performance.now() - started) / 1000,
         modelName: result.modelName,
         label: getModel(result.modelName).label,
+        usesTensorFlow: getModel(result.modelName).usesTensorFlow === true,
         params: result.params,
         model: result.model.toJSON(),
         recipe: result.recipe,

@@ -1,5 +1,5 @@
 import type { TrainProgress } from '../core/models/types';
-import type { BackendChoice } from './tfBackend';
+import type { BackendChoice, BackendPreference } from './tfBackend';
 
 /** One model's training run in a worker of the pool. */
 export interface TrainRequest {
@@ -23,7 +23,10 @@ export interface AutoTrainRequest {
   folds: number;
   /** No new model starts after this many seconds (once one has finished). */
   timeBudgetSeconds?: number;
-  backend?: string;
+  /** "auto" (the default) measures the backends and takes the fastest. */
+  backend?: BackendPreference;
+  /** The result of an earlier "auto" benchmark in this page, reused instead of measuring again. */
+  probed?: BackendChoice;
 }
 
 export interface ModelInfo {
@@ -46,6 +49,8 @@ export interface TrainedRun {
   /** Registry name, its label, and the hyperparameters used. */
   modelName: string;
   label: string;
+  /** Whether the backend applies to this model (TensorFlow.js), or it is plain TypeScript. */
+  usesTensorFlow?: boolean;
   params: Record<string, number | string | boolean>;
   /** The fitted model's own JSON (`FittedModel.toJSON()`), what model.json holds. */
   model: unknown;

@@ -31,6 +31,7 @@ class LinearRegressionModel implements FittedModel {
 export const linearRegression: ModelSpec<LinearRegressionParams> = {
   name: KIND,
   label: 'Linear regression',
+  usesTensorFlow: true,
   tasks: ['regression'],
   defaults: { ...DENSE_DEFAULTS },
 

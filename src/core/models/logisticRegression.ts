@@ -58,6 +58,7 @@ class LogisticRegressionModel implements FittedModel {
 export const logisticRegression: ModelSpec<LogisticRegressionParams> = {
   name: KIND,
   label: 'Logistic regression',
+  usesTensorFlow: true,
   tasks: ['classification'],
   // l2 near scikit-learn's default (C = 1) for a few hundred rows: 1 / (2 C n) ~ 1e-3.
   defaults: { ...DENSE_DEFAULTS, l2: 1e-3, learningRate: 0.02 },

@@ -97,6 +97,7 @@ class NeuralNetworkModel implements FittedModel {
 export const neuralNetwork: ModelSpec<NeuralNetworkParams> = {
   name: KIND,
   label: 'Neural network',
+  usesTensorFlow: true,
   tasks: ['classification', 'regression'],
   // Measured with the CLI on penguins (275 training rows, TensorFlow.js cpu backend): 19 s per fit,
   // so 5-fold cross-validation alone would take most of AutoML's default 60 s budget.

@@ -1,6 +1,16 @@
 import { useMemo, type ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { stopTraining, trainModel } from '../../store/actions/trainModel';
+import { setBackendPreference, stopTraining, trainModel } from '../../store/actions/trainModel';
+import type { BackendPreference } from '../../store/studioState';
+
+/** TensorFlow.js runs the linear models and the neural network; the other models are plain TypeScript. */
+const BACKEND_OPTIONS: [BackendPreference, string][] = [
+  ['auto', 'Auto (fastest here)'],
+  ['webgpu', 'WebGPU'],
+  ['webgl', 'WebGL'],
+  ['wasm', 'WebAssembly'],
+  ['cpu', 'CPU (plain JavaScript)'],
+];
 import { PlotlyChart } from '../../ui/PlotlyChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { lossFigure } from './lossFigure';
@@ -10,6 +20,7 @@ export function TrainPanel(): ReactNode {
   const dataset = useStudio((s) => s.dataset);
   const target = useStudio((s) => s.target);
   const training = useStudio((s) => s.training);
+  const backend = useStudio((s) => s.backend);
   const figure = useMemo(() => lossFigure(training.curves), [training.curves]);
   if (!dataset) return null;
   const running = training.status === 'running';
@@ -25,7 +36,27 @@ export function TrainPanel(): ReactNode {
             Stop
           </button>
         )}
+        <label className="inline-field">
+          <span aria-hidden="true">Backend</span>
+          <select
+            aria-label="Backend"
+            value={backend.preference}
+            disabled={running}
+            onChange={(e) => setBackendPreference(e.currentTarget.value as BackendPreference)}
+          >
+            {BACKEND_OPTIONS.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
+      {backend.probed && backend.preference === 'auto' && (
+        <p className="hint">
+          TensorFlow.js backend: {backend.probed.name}, {backend.probed.reason}.
+        </p>
+      )}
       {running && <ProgressBar label="Training" fraction={progressFraction(training.active ?? [], training.done ?? 0)} />}
       <p role="status" className="training-status">
         {running ? runningText(training.active ?? [], training.done ?? 0) : statusText(training.status, training.message)}

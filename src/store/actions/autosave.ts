@@ -19,6 +19,8 @@ export interface SavedProject {
   training: StudioState['training'];
   run: StudioState['run'];
   leaderboard: StudioState['leaderboard'];
+  /** Absent in saves from before the backend choice. */
+  backendPreference?: StudioState['backend']['preference'];
 }
 
 let fileSaved: Promise<void> = Promise.resolve();
@@ -47,6 +49,7 @@ export async function persistState(): Promise<void> {
     training: state.training,
     run: state.run,
     leaderboard: state.leaderboard,
+    backendPreference: state.backend.preference,
   };
   const thisSave = ++latestSave;
   setStudio({ save: { status: 'saving' } });
@@ -81,6 +84,7 @@ export function startAutosave(): () => void {
       state.target !== previous.target ||
       state.task !== previous.task ||
       state.run !== previous.run ||
+      state.backend.preference !== previous.backend.preference ||
       state.training.status !== previous.training.status;
     if (!changed || !state.dataset) return;
     // Shown at once: a change waiting for its debounced save is not saved yet.

@@ -32,10 +32,15 @@ export async function restoreProject(): Promise<boolean> {
   setStudio({
     run: project.run,
     leaderboard: project.leaderboard ?? [],
+    backend: { preference: isBackendPreference(project.backendPreference) ? project.backendPreference : 'auto', probed: null },
     training: interrupted
       ? { status: 'interrupted', curves, message: 'Training was interrupted when the page closed; press Train to run it again.' }
       : { status: project.training.status, curves, message: project.training.message },
     save: { status: 'saved' },
   });
   return true;
+}
+
+function isBackendPreference(value: unknown): value is 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu' {
+  return value === 'auto' || value === 'webgpu' || value === 'webgl' || value === 'wasm' || value === 'cpu';
 }

@@ -1,6 +1,7 @@
 import { dataWorker } from '../../bridge/dataClient';
 import { startTraining, type TrainJob } from '../../bridge/trainClient';
 import type { TrainedRun } from '../../workers/trainOutcome';
+import type { BackendPreference } from '../../workers/tfBackend';
 import type { LeaderboardRow, ModelCurve, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
@@ -52,7 +53,16 @@ export async function trainModel(): Promise<void> {
   };
   const job = startTraining(
     () => dataWorker().tableForTraining(),
-    { target, task, rows: dataset.rowCount, seed: DEFAULT_SEED, folds: DEFAULT_FOLDS, timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS },
+    {
+      target,
+      task,
+      rows: dataset.rowCount,
+      seed: DEFAULT_SEED,
+      folds: DEFAULT_FOLDS,
+      timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS,
+      backend: getStudio().backend.preference,
+      probed: getStudio().backend.probed ?? undefined,
+    },
     (event) => {
       if (!stillRunning()) return;
       switch (event.type) {
@@ -82,6 +92,9 @@ export async function trainModel(): Promise<void> {
           break;
       }
       publishProgress();
+    },
+    (choice) => {
+      if (choice.measures) setStudio((s) => ({ backend: { ...s.backend, probed: choice } }));
     },
   );
   activeJob = job;
@@ -142,6 +155,11 @@ function leaderboardRow(run: TrainedRun): LeaderboardRow {
     metrics: run.metrics,
     ...(run.cv ? { cv: run.cv.mean, cvStd: run.cv.std, folds: run.cv.folds } : {}),
     fitSeconds: run.fitSeconds,
-    backend: run.backend.name,
+    backend: run.usesTensorFlow === false ? 'not used' : run.backend.name,
   };
+}
+
+/** The TensorFlow.js backend for the next runs: "auto" measures them and takes the fastest. */
+export function setBackendPreference(preference: BackendPreference): void {
+  setStudio((s) => ({ backend: { ...s.backend, preference } }));
 }
