@@ -8,8 +8,8 @@
  *   npm run bench -- --rows 200000 --skip-browser --skip-python
  *
  * Flags: --rows N, --seed S, --repeats K, --quick, --skip-browser, --skip-python, --skip-scaling,
- * --skip-gbdt, --scale-rows 10000,100000,..., --rebuild (run `vite build` even when dist/ exists),
- * --gbdt-timeout SECONDS (default 1200).
+ * --skip-gbdt, --skip-mlp, --scale-rows 10000,100000,..., --rebuild (run `vite build` even when dist/
+ * exists), --gbdt-timeout SECONDS (default 1200), --mlp-timeout SECONDS (default 600).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, statfsSync, writeFileSync } from 'node:fs';
@@ -36,9 +36,11 @@ const { values: flags } = parseArgs({
     'skip-python': { type: 'boolean', default: false },
     'skip-scaling': { type: 'boolean', default: false },
     'skip-gbdt': { type: 'boolean', default: false },
+    'skip-mlp': { type: 'boolean', default: false },
     'scale-rows': { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     'gbdt-timeout': { type: 'string', default: '1200' },
+    'mlp-timeout': { type: 'string', default: '600' },
   },
 });
 
@@ -102,15 +104,18 @@ function ensureBuild() {
   return build.status === 0;
 }
 
-function runGbdt() {
-  const script = join(REPO_ROOT, 'bench/gbdt.bench.ts');
-  if (flags['skip-gbdt']) return { status: 'skipped' };
+/**
+ * Runs a self-contained `bench/<name>.bench.ts` (it measures its own reference) and keeps its Markdown
+ * output for the report. `quickArgs`: its own flags for a --quick run.
+ */
+function runBenchScript({ name, skip, timeoutFlag, quickArgs }) {
+  const script = join(REPO_ROOT, `bench/${name}.bench.ts`);
+  if (skip) return { status: 'skipped' };
   if (!existsSync(script)) return { status: 'absent' };
-  log('GBDT: npx tsx bench/gbdt.bench.ts …');
+  log(`${name}: npx tsx bench/${name}.bench.ts …`);
   const t0 = performance.now();
-  const timeout = positiveInt(flags['gbdt-timeout'], 'gbdt-timeout') * 1000;
-  // Its own flags (see its header); a quick run fits once instead of three times.
-  const args = ['tsx', 'bench/gbdt.bench.ts', ...(options.quick ? ['--repeats', '1'] : [])];
+  const timeout = positiveInt(flags[timeoutFlag], timeoutFlag) * 1000;
+  const args = ['tsx', `bench/${name}.bench.ts`, ...(options.quick ? quickArgs : [])];
   const child = spawnSync('npx', args, {
     cwd: REPO_ROOT,
     encoding: 'utf8',
@@ -224,8 +229,12 @@ async function main() {
   }
 
   const scaled = await scaling({ rows: options.rows, seed: options.seed, bytes: data.bytes }, ingest);
-  const gbdt = runGbdt();
-  if (gbdt.status !== 'absent' && gbdt.status !== 'skipped') log(`GBDT: ${gbdt.status}${gbdt.line ? ` (${gbdt.line})` : ''}`);
+  // A quick run fits the GBDT once instead of three times.
+  const gbdt = runBenchScript({ name: 'gbdt', skip: flags['skip-gbdt'], timeoutFlag: 'gbdt-timeout', quickArgs: ['--repeats', '1'] });
+  if (gbdt.status !== 'absent' && gbdt.status !== 'skipped') log(`gbdt: ${gbdt.status}${gbdt.line ? ` (${gbdt.line})` : ''}`);
+  // A quick run: one fit per backend on fewer rows (its defaults: 50,000 rows, 3 epochs, 3 fits).
+  const mlp = runBenchScript({ name: 'mlp', skip: flags['skip-mlp'], timeoutFlag: 'mlp-timeout', quickArgs: ['--rows', '20000', '--repeats', '1'] });
+  if (mlp.status !== 'absent' && mlp.status !== 'skipped') log(`mlp: ${mlp.status}${mlp.line ? ` (${mlp.line})` : ''}`);
 
   const loadAtEnd = loadavg()[0];
   const distIndex = join(DIST, 'index.html');
@@ -254,6 +263,7 @@ async function main() {
     browser,
     scaling: scaled,
     gbdt,
+    mlp,
     notes,
   };
   const markdown = renderReport(results);

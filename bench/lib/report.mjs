@@ -223,14 +223,21 @@ export function renderReport(r) {
         : [i + 1, seconds(b.ingestMs), seconds(b.profileMs), seconds(b.rowsVisibleMs), b.longTasks, seconds(b.longestTaskMs), `${b.longTasksAtLoad} (longest ${seconds(b.longestTaskAtLoadMs)})`, `${mb(b.baselinePssKB)} → ${mb(b.peakPssKB)}`, String(b.crossOriginIsolated)],
     )), '');
   }
-  lines.push('## GBDT (bench/gbdt.bench.ts)', '');
-  if (r.gbdt.status === 'absent') lines.push('Not run: bench/gbdt.bench.ts does not exist.');
-  else if (r.gbdt.status === 'skipped') lines.push('Skipped (--skip-gbdt).');
-  else if (r.gbdt.status === 'failed') lines.push(`Failed: ${r.gbdt.line}`, '', ...(r.gbdt.output ? ['Output before the failure:', '', r.gbdt.output] : []));
-  else lines.push(`Run with \`${r.gbdt.command}\` in ${seconds(r.gbdt.ms)}; its output, verbatim:`, '', r.gbdt.output);
+  lines.push(...scriptSection('GBDT', 'gbdt', r.gbdt));
+  lines.push('', ...scriptSection('Neural network epochs', 'mlp', r.mlp));
   lines.push('', '## Every run', '', table(['Measurement', 'Runs (ms)', 'Peak maxRSS (MB)'], rawRows(r)), '');
   if (r.notes.length) lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
+}
+
+/** The section of a self-contained bench/<file>.bench.ts: its output copied verbatim, or why it is missing. */
+function scriptSection(title, file, result) {
+  const lines = [`## ${title} (bench/${file}.bench.ts)`, ''];
+  if (!result || result.status === 'absent') lines.push(`Not run: bench/${file}.bench.ts does not exist.`);
+  else if (result.status === 'skipped') lines.push(`Skipped (--skip-${file}).`);
+  else if (result.status === 'failed') lines.push(`Failed: ${result.line}`, '', ...(result.output ? ['Output before the failure:', '', result.output] : []));
+  else lines.push(`Run with \`${result.command}\` in ${seconds(result.ms)}; its output, verbatim:`, '', result.output);
+  return lines;
 }
 
 function rawRows(r) {

@@ -107,10 +107,34 @@ describe('cli train --folds', () => {
   });
 });
 
+describe('cli train --search', () => {
+  it('tunes each model by random search or successive halving, seeded, and says how in metrics.json', async () => {
+    const runs = [];
+    for (const [name, strategy] of [['rs1', 'random'], ['rs2', 'random'], ['halving', 'halving']]) {
+      const out = join(work, `penguins-search-${name}`);
+      const { code, stderr } = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--models', 'decision_tree,k_nearest_neighbors', '--search', strategy, '--trials', '4', '--time-budget', '600');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      runs.push(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')));
+    }
+    const [first, second, halving] = runs;
+    expect(first.search).toBe('random');
+    for (const entry of first.leaderboard) {
+      expect(entry.search).toMatchObject({ strategy: 'random', evaluations: 5, stopped_by_budget: false });
+    }
+    // Seeded: the same trials, the same winners and scores.
+    expect(second.leaderboard.map((e: { params: unknown; cv: unknown }) => [e.params, e.cv])).toEqual(
+      first.leaderboard.map((e: { params: unknown; cv: unknown }) => [e.params, e.cv]),
+    );
+    expect(halving.search).toBe('halving');
+    expect(halving.leaderboard[0].search.strategy).toBe('halving');
+  }, 120_000);
+});
+
 describe('cli train on cars (regression)', () => {
   it('reaches r2 > 0.6 on the hold-out and scores --test', async () => {
     const out = join(work, 'cars-model');
-    const { code, stderr } = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', out, '--test', cars);
+    const { code, stderr } = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', out, '--test', cars, '--search', 'none');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
@@ -173,7 +197,7 @@ describe('cli train errors', () => {
   it('leaves nothing in --out when --test fails after training', async () => {
     const noInputs = join(work, 'no-inputs.csv');
     writeFileSync(noInputs, 'Species,Sex\nAdelie,MALE\n');
-    const { code, stderr } = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--test', noInputs);
+    const { code, stderr } = await run('train', '--data', penguins, '--target', 'Species', '--out', out, '--test', noInputs, '--models', 'decision_tree');
     expect(code).toBe(2);
     expect(stderr).toMatch(/no-inputs\.csv" lacks the columns "Island"/);
     expect(existsSync(out)).toBe(false);
@@ -182,7 +206,7 @@ describe('cli train errors', () => {
 
   it('predict names the input columns a file lacks', async () => {
     const model = join(work, 'cars-model-2');
-    expect((await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', model)).code).toBe(0);
+    expect((await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', model, '--models', 'random_forest', '--folds', '0')).code).toBe(0);
     const { code, stderr } = await run('predict', '--model', model, '--data', penguins, '--out', join(work, 'x.csv'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/lacks the columns .*"Cylinders"/);

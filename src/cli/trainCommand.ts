@@ -26,7 +26,7 @@ const DEFAULT_TIME_BUDGET = 60;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
          [--task auto|classification|regression] [--models auto|NAME,...] [--folds K] [--time-budget S]
-         [--seed N] [--test T.csv]
+         [--search random|halving|none] [--trials N] [--seed N] [--test T.csv]
 
 Trains models to predict COL from the other columns of F.csv, ranks them by K-fold
 cross-validation, and writes the best one (fitted on a seeded 80/20 split and scored on its
@@ -38,7 +38,11 @@ into DIR. DIR must be new, empty, or an earlier bundle.
   --models auto   every model for the task (default); or a comma-separated list of names
   --folds K       cross-validation folds, stratified for classification (default 5);
                   0 ranks on the hold-out split alone
-  --time-budget S no new model starts after S seconds (default ${DEFAULT_TIME_BUDGET}); the first always runs
+  --time-budget S no new model or tuning trial starts after S seconds (default ${DEFAULT_TIME_BUDGET});
+                  each model's defaults always run
+  --search random tunes each model's hyperparameters by cross-validation within its share of
+                  the budget: random search (default), halving (successive halving) or none
+  --trials N      sampled configurations per model besides the defaults (default 8 random, 16 halving)
   --seed N        seeds the folds, the split and the models (default 0)
   --test T.csv    also score the best model on this labelled file ("test" in metrics.json)
 `;
@@ -49,7 +53,7 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'seed', 'test'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test'],
       flags: ['help'],
       required: ['data', 'target', 'out'],
     });
@@ -64,6 +68,8 @@ export const trainCommand: Command = {
     const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
     const folds = integerOption(options, 'folds', DEFAULT_FOLDS, 0, MAX_FOLDS);
     const timeBudgetSeconds = integerOption(options, 'time-budget', DEFAULT_TIME_BUDGET, 1, 7 * 24 * 3600);
+    const searchOption = choiceOption(options, 'search', ['random', 'halving', 'none'] as const, 'random');
+    const trials = options.has('trials') ? integerOption(options, 'trials', 8, 1, 500) : undefined;
     if (folds === 1) throw new CliError('The option --folds needs 0 (no cross-validation) or at least 2 folds.');
     const testFile = stringOption(options, 'test');
     checkOutputFolder(out);
@@ -95,6 +101,7 @@ export const trainCommand: Command = {
       seed,
       folds,
       timeBudgetSeconds,
+      search: searchOption === 'none' || folds === 0 ? undefined : { strategy: searchOption, trials },
       onFailure: (model, message) => io.stdout(`  ${model}: failed (${message})\n`),
       onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format((e.cv ?? e.holdout)[key])}${e.cv_std ? ` ± ${format(e.cv_std[key])}` : ''} (${e.fit_seconds} s)\n`),
     });
@@ -121,6 +128,7 @@ export const trainCommand: Command = {
       ranked_by: key,
       folds,
       time_budget_seconds: timeBudgetSeconds,
+      search: searchOption === 'none' || folds === 0 ? 'none' : searchOption,
       ...(skipped.length ? { skipped_for_time: skipped } : {}),
       ...(leftOut.length ? { left_out: leftOut } : {}),
       train_rows: best.trainRows,

@@ -5,6 +5,7 @@
 import type { Table } from '../core/data/table';
 import { autoTrain, type Candidate } from '../core/models/autoTrain';
 import type { TrainResult } from '../core/models/trainAndEvaluate';
+import type { SearchStrategy } from '../core/models/hyperparameterSearch';
 import type { ModelParams } from '../core/models/types';
 import type { SupervisedTask } from '../core/prep/chooseTask';
 import { CliError } from './cliError';
@@ -19,6 +20,8 @@ export interface LeaderboardEntry {
   /** K-fold means and standard deviations (with folds only). */
   cv?: Record<string, number>;
   cv_std?: Record<string, number>;
+  /** How the hyperparameters were tuned (with a search only). */
+  search?: { strategy: string; evaluations: number; stopped_by_budget: boolean; defaults_won: boolean };
   fit_seconds: number;
 }
 
@@ -40,6 +43,7 @@ export async function trainModels(
     /** 0: rank on the hold-out split alone; K >= 2: cross-validate each model on K folds and rank on their mean. */
     folds: number;
     timeBudgetSeconds?: number;
+    search?: { strategy: SearchStrategy; trials?: number };
     onModel?: (entry: LeaderboardEntry) => void;
     onFailure?: (model: string, message: string) => void;
   },
@@ -60,6 +64,16 @@ function entry({ result, fitSeconds }: Candidate): LeaderboardEntry {
     model: result.modelName,
     params: result.params,
     ...(result.cv ? { cv: result.cv.mean, cv_std: result.cv.std } : {}),
+    ...(result.search
+      ? {
+          search: {
+            strategy: result.search.strategy,
+            evaluations: result.search.evaluations,
+            stopped_by_budget: result.search.stoppedByBudget,
+            defaults_won: result.search.defaultsWon,
+          },
+        }
+      : {}),
     holdout: result.metrics,
     fit_seconds: Math.round(fitSeconds * 1000) / 1000,
   };

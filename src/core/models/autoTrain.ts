@@ -9,6 +9,7 @@ import type { Table } from '../data/table';
 import type { SupervisedTask } from '../prep/chooseTask';
 import { isAbortError, throwIfAborted } from './abort';
 import { getModel, modelsForAutoML } from './registry';
+import type { SearchStrategy, SearchTrial } from './hyperparameterSearch';
 import { trainAndEvaluate, type TrainResult } from './trainAndEvaluate';
 import type { TrainProgress } from './types';
 
@@ -34,6 +35,12 @@ export interface AutoTrainOptions {
   models?: readonly string[];
   /** Seconds; no new model starts after it has passed. Default: no limit. */
   timeBudgetSeconds?: number;
+  /**
+   * Tunes each model's hyperparameters (with folds >= 2): its search gets an equal share of the
+   * budget left when it starts, and always evaluates the defaults.
+   */
+  search?: { strategy: SearchStrategy; trials?: number };
+  onTrial?: (trial: SearchTrial) => void;
   signal?: AbortSignal;
   onModelStart?: (start: { model: string; label: string; index: number; count: number }) => void;
   onFold?: (done: number, folds: number) => void;
@@ -77,8 +84,11 @@ export async function autoTrain(table: Table, options: AutoTrainOptions): Promis
     }
     options.onModelStart?.({ model: name, label: spec.label, index, count: names.length });
     const modelStarted = performance.now();
+    const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
     try {
       const result = await trainAndEvaluate(table, {
+        search: options.search && { ...options.search, timeBudgetSeconds: left === undefined ? undefined : left / (names.length - index) },
+        onTrial: options.onTrial,
         target: options.target,
         task: options.task,
         model: name,

@@ -12,6 +12,7 @@ import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
 import { fitAndScore } from './fitAndScore';
+import { searchHyperparameters, type SearchStrategy, type SearchTrial } from './hyperparameterSearch';
 import { getModel, listModels } from './registry';
 import type { FittedModel, ModelParams, TrainProgress } from './types';
 import { validateTrainingSetup } from './validateTrainingSetup';
@@ -36,6 +37,24 @@ export interface TrainOptions {
   onProgress?: (p: TrainProgress) => void;
   /** Cross-validation progress: folds done out of K. */
   onFold?: (done: number, folds: number) => void;
+  /**
+   * Tunes the hyperparameters by cross-validation before the hold-out fit (needs folds >= 2):
+   * the defaults and `trials` sampled configurations of the model's search space, seeded; no
+   * evaluation starts after `timeBudgetSeconds`. The best configuration is fitted and kept.
+   */
+  search?: { strategy: SearchStrategy; trials?: number; timeBudgetSeconds?: number };
+  /** Search progress: evaluations done (the defaults are the first). */
+  onTrial?: (trial: SearchTrial) => void;
+}
+
+export interface SearchSummary {
+  strategy: SearchStrategy;
+  /** Evaluations run, the defaults included. */
+  evaluations: number;
+  /** Whether the time budget cut the search short. */
+  stoppedByBudget: boolean;
+  /** Whether the defaults won. */
+  defaultsWon: boolean;
 }
 
 export interface TrainResult {
@@ -54,6 +73,8 @@ export interface TrainResult {
   curve: TrainProgress[];
   /** Present when `folds` was given. */
   cv?: CrossValidation;
+  /** Present when the hyperparameters were tuned. */
+  search?: SearchSummary;
 }
 
 export async function trainAndEvaluate(table: Table, options: TrainOptions): Promise<TrainResult> {
@@ -67,13 +88,34 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   const encoded = encodeTarget(table, target, task);
   const stratify = encoded.task === 'classification' ? encoded.y : undefined;
   const split = splitRows(encoded.rows.length, { testFraction: options.testFraction ?? 0.2, seed, stratify });
-  const params = { ...spec.defaults, ...options.params } as ModelParams;
+  let params = { ...spec.defaults, ...options.params } as ModelParams;
   const unfitted = options.recipe ?? suggestRecipe(table, target);
   const folds = options.folds ?? 0;
-  const cv =
-    folds >= 2
-      ? await crossValidate({ table, target, encoded, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold })
-      : undefined;
+  let cv: CrossValidation | undefined;
+  let search: SearchSummary | undefined;
+  if (folds >= 2 && options.search) {
+    const found = await searchHyperparameters({
+      table,
+      target,
+      task,
+      encoded,
+      spec,
+      recipe: unfitted,
+      folds,
+      seed,
+      strategy: options.search.strategy,
+      trials: options.search.trials,
+      timeBudgetSeconds: options.search.timeBudgetSeconds,
+      baseParams: options.params,
+      signal: options.signal,
+      onTrial: options.onTrial,
+    });
+    params = found.best.params;
+    cv = found.best.cv;
+    search = { strategy: options.search.strategy, evaluations: found.trials.length, stoppedByBudget: found.stoppedByBudget, defaultsWon: found.best.candidate === 0 };
+  } else if (folds >= 2) {
+    cv = await crossValidate({ table, target, encoded, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold });
+  }
   const { recipe, model, metrics, featureNames, curve } = await fitAndScore({
     table,
     target,
@@ -100,5 +142,6 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     featureNames,
     curve,
     ...(cv ? { cv } : {}),
+    ...(search ? { search } : {}),
   };
 }
