@@ -112,11 +112,12 @@ function runBenchScript({ name, skip, timeoutFlag, quickArgs }) {
   const script = join(REPO_ROOT, `bench/${name}.bench.ts`);
   if (skip) return { status: 'skipped' };
   if (!existsSync(script)) return { status: 'absent' };
-  log(`${name}: npx tsx bench/${name}.bench.ts …`);
+  const args = [`bench/${name}.bench.ts`, ...(options.quick ? quickArgs : [])];
+  log(`${name}: npx tsx ${args.join(' ')} …`);
   const t0 = performance.now();
   const timeout = positiveInt(flags[timeoutFlag], timeoutFlag) * 1000;
-  const args = ['tsx', `bench/${name}.bench.ts`, ...(options.quick ? quickArgs : [])];
-  const child = spawnSync('npx', args, {
+  // One process (node with the tsx loader), not `npx tsx`, whose grandchild would outlive the timeout's kill.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout,
@@ -124,7 +125,7 @@ function runBenchScript({ name, skip, timeoutFlag, quickArgs }) {
   });
   const ms = performance.now() - t0;
   const output = (child.stdout ?? '').replace(/^\s*\n/, '').trimEnd();
-  if (child.status === 0) return { status: 'ok', ms, output, command: `npx ${args.join(' ')}` };
+  if (child.status === 0) return { status: 'ok', ms, output, command: `npx tsx ${args.join(' ')}` };
   const why = child.error?.code === 'ETIMEDOUT' ? `timed out after ${timeout / 1000} s` : child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
   return { status: 'failed', ms, output, line: `${why}: ${lastLine(child.stderr) || lastLine(child.stdout) || 'no output'}` };
 }

@@ -34,6 +34,8 @@ describe('first journey', () => {
 
   it('trains every model for the task in a worker and shows a cross-validated leaderboard and held-out metrics', async () => {
     const { page } = studio;
+    // Untuned, so the leaderboard does not depend on this machine's speed (tuning stops at the time budget).
+    await page.getByLabel('Tuning', { exact: true }).selectOption('none');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // A pool of workers, one per core (2 here): two models train at once.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -92,7 +94,7 @@ describe('first journey', () => {
   it('shows the same leaderboard and held-out metrics as the CLI trained with the same seed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'studio-cli-'));
     try {
-      const code = await runCli(['train', '--data', 'public/examples/penguins.csv', '--target', 'Species', '--out', join(dir, 'model'), '--seed', '0'], quietIO);
+      const code = await runCli(['train', '--data', 'public/examples/penguins.csv', '--target', 'Species', '--out', join(dir, 'model'), '--seed', '0', '--search', 'none'], quietIO);
       expect(code).toBe(0);
       const metrics = JSON.parse(readFileSync(join(dir, 'model', 'metrics.json'), 'utf8'));
       const table = studio.page.getByRole('table', { name: 'Metrics' });
@@ -123,6 +125,20 @@ describe('first journey', () => {
     const treeRow = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Random forest/ });
     await expect(treeRow.getByRole('cell').last().textContent()).resolves.toBe('not used');
     await page.getByLabel('Backend', { exact: true }).selectOption('auto');
+  });
+
+  it('tunes every model by random search within the time budget', async () => {
+    const { page } = studio;
+    await page.getByLabel('Tuning', { exact: true }).selectOption('random');
+    await page.getByLabel('Time budget (seconds)').fill('20');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText(/\(tuning, trial \d+\)/).first().waitFor({ timeout: 60_000 });
+    await page.getByText(/Trained 8 models/).waitFor({ timeout: 180_000 });
+    const rows = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row');
+    for (let i = 1; i < 9; i++) {
+      // Rank, model, CV, held-out, tuning, ...: each model says how it was tuned.
+      await expect(rows.nth(i).getByRole('cell').nth(4).textContent()).resolves.toMatch(/^random search, \d+ trials?/);
+    }
   });
 
   it('made no request to any host but its own, raised no page errors and broke no CSP rule', async () => {

@@ -98,7 +98,11 @@ export function startTraining(
         const events = Comlink.proxy((event: ModelEvent) => onEvent({ ...event, model: name }));
         let outcome: ModelOutcome;
         try {
-          const call = pooled.api.train({ target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds }, events);
+          // Each model's tuning gets an equal share of the budget left, counting the models running beside it.
+          const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
+          const share = left === undefined ? undefined : (left * workers.length) / (models.length - index);
+          const search = request.search && request.folds >= 2 ? { strategy: request.search, timeBudgetSeconds: share } : undefined;
+          const call = pooled.api.train({ target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, search }, events);
           outcome = await orCrash(pooled, call as Promise<ModelOutcome>);
         } catch (error) {
           onEvent({ type: 'failure', model: name, label, message: error instanceof Error ? error.message : String(error) });

@@ -47,6 +47,8 @@ export interface LeaderboardRow {
   cv?: Record<string, number>;
   cvStd?: Record<string, number>;
   folds?: number;
+  /** How the hyperparameters were tuned, in words ("9 trials"); absent when they were not. */
+  tuning?: string;
   fitSeconds: number;
   backend: string;
 }
@@ -59,6 +61,8 @@ export interface TrainingModel {
   count: number;
   fold?: number;
   folds?: number;
+  /** Tuning evaluations done so far. */
+  trial?: number;
   epoch?: number;
   epochs?: number;
 }
@@ -89,6 +93,8 @@ export interface StudioState {
   };
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
+  /** How AutoML runs: hyperparameter tuning and the time budget (seconds). */
+  trainSettings: { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number };
   /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
   backend: { preference: BackendPreference; probed: BackendChoice | null };
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
@@ -106,6 +112,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
+  trainSettings: { search: 'random', timeBudgetSeconds: 60 },
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },

@@ -55,8 +55,10 @@ const api = {
         model: request.model,
         seed: request.seed,
         folds: request.folds,
+        search: request.search,
         signal,
         onFold: (done, folds) => report({ type: 'fold', done, folds }),
+        onTrial: (trial) => report({ type: 'trial', trial: trial.trial + 1 }),
         onProgress: (progress) => report({ type: 'epoch', progress }),
       });
     try {
@@ -83,6 +85,7 @@ const api = {
         recipe: result.recipe,
         metrics: result.metrics,
         ...(result.cv ? { cv: { folds: result.cv.folds, mean: result.cv.mean, std: result.cv.std } } : {}),
+        ...(result.search ? { search: result.search } : {}),
         classes: result.classes,
         featureNames: result.featureNames,
         trainRows: result.trainRows,

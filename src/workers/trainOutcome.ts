@@ -1,3 +1,4 @@
+import type { SearchStrategy } from '../core/models/hyperparameterSearch';
 import type { TrainProgress } from '../core/models/types';
 import type { BackendChoice, BackendPreference } from './tfBackend';
 
@@ -10,6 +11,8 @@ export interface TrainRequest {
   seed: number;
   /** Cross-validation folds (0: none). */
   folds: number;
+  /** Tuning of the model's hyperparameters within `timeBudgetSeconds` (needs folds). */
+  search?: { strategy: SearchStrategy; timeBudgetSeconds?: number };
 }
 
 /** The AutoML run the pool carries out: every model for the task unless told otherwise. */
@@ -21,8 +24,9 @@ export interface AutoTrainRequest {
   models?: string[];
   seed: number;
   folds: number;
-  /** No new model starts after this many seconds (once one has finished). */
+  /** No new model starts after this many seconds (once one has finished); each model's tuning gets a share. */
   timeBudgetSeconds?: number;
+  search?: SearchStrategy;
   /** "auto" (the default) measures the backends and takes the fastest. */
   backend?: BackendPreference;
   /** The result of an earlier "auto" benchmark in this page, reused instead of measuring again. */
@@ -58,6 +62,8 @@ export interface TrainedRun {
   /** Scored on the hold-out rows. */
   metrics: Record<string, number>;
   cv?: CrossValidationSummary;
+  /** How the hyperparameters were tuned, when they were. */
+  search?: { strategy: SearchStrategy; evaluations: number; stoppedByBudget: boolean; defaultsWon: boolean };
   classes?: string[];
   featureNames: string[];
   trainRows: number;
@@ -65,7 +71,10 @@ export interface TrainedRun {
 }
 
 /** What a worker reports while one model trains. */
-export type ModelEvent = { type: 'fold'; done: number; folds: number } | { type: 'epoch'; progress: TrainProgress };
+export type ModelEvent =
+  | { type: 'fold'; done: number; folds: number }
+  | { type: 'trial'; trial: number }
+  | { type: 'epoch'; progress: TrainProgress };
 
 export type ModelOutcome = TrainedRun | { ok: false; stopped: boolean; message: string };
 
@@ -73,6 +82,7 @@ export type ModelOutcome = TrainedRun | { ok: false; stopped: boolean; message: 
 export type TrainEvent =
   | { type: 'model'; model: string; label: string; index: number; count: number }
   | { type: 'fold'; model: string; done: number; folds: number }
+  | { type: 'trial'; model: string; trial: number }
   | { type: 'epoch'; model: string; progress: TrainProgress }
   | { type: 'candidate'; index: number; run: TrainedRun }
   | { type: 'failure'; model: string; label: string; message: string };

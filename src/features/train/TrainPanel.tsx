@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { setBackendPreference, stopTraining, trainModel } from '../../store/actions/trainModel';
+import { setBackendPreference, setTrainSettings, stopTraining, trainModel } from '../../store/actions/trainModel';
 import type { BackendPreference } from '../../store/studioState';
 
 /** TensorFlow.js runs the linear models and the neural network; the other models are plain TypeScript. */
@@ -21,6 +21,7 @@ export function TrainPanel(): ReactNode {
   const target = useStudio((s) => s.target);
   const training = useStudio((s) => s.training);
   const backend = useStudio((s) => s.backend);
+  const settings = useStudio((s) => s.trainSettings);
   const figure = useMemo(() => lossFigure(training.curves), [training.curves]);
   if (!dataset) return null;
   const running = training.status === 'running';
@@ -36,6 +37,35 @@ export function TrainPanel(): ReactNode {
             Stop
           </button>
         )}
+        <label className="inline-field">
+          <span aria-hidden="true">Tuning</span>
+          <select
+            aria-label="Tuning"
+            value={settings.search}
+            disabled={running}
+            onChange={(e) => setTrainSettings({ search: e.currentTarget.value as 'random' | 'halving' | 'none' })}
+          >
+            <option value="random">Random search</option>
+            <option value="halving">Successive halving</option>
+            <option value="none">None (defaults)</option>
+          </select>
+        </label>
+        <label className="inline-field">
+          <span aria-hidden="true">Time budget (s)</span>
+          <input
+            aria-label="Time budget (seconds)"
+            type="number"
+            min={1}
+            max={86400}
+            step={1}
+            value={settings.timeBudgetSeconds}
+            disabled={running}
+            onChange={(e) => {
+              const seconds = Math.round(Number(e.currentTarget.value));
+              if (Number.isFinite(seconds) && seconds >= 1) setTrainSettings({ timeBudgetSeconds: Math.min(86400, seconds) });
+            }}
+          />
+        </label>
         <label className="inline-field">
           <span aria-hidden="true">Backend</span>
           <select
@@ -85,6 +115,7 @@ function progressFraction(active: TrainingModel[], done: number): number {
 function runningText(active: TrainingModel[], done: number): string {
   if (active.length === 0) return done ? `Training: ${done} models done…` : 'Training: preparing the data…';
   const parts = active.map((m) => {
+    if (m.trial) return `${m.label} (tuning, trial ${m.trial})`;
     if (m.folds && (m.fold ?? 0) < m.folds) return `${m.label} (fold ${(m.fold ?? 0) + 1} of ${m.folds})`;
     if (m.epoch && m.epochs) return `${m.label} (hold-out fit, ${m.epoch} of ${m.epochs})`;
     return `${m.label} (hold-out fit)`;
@@ -103,6 +134,6 @@ function statusText(status: string, message: string | undefined): string {
     case 'interrupted':
       return message ?? 'Training was interrupted.';
     default:
-      return 'Press Train to fit every model for the task, each cross-validated on 5 folds and scored on an automatic 80/20 split.';
+      return 'Press Train to fit every model for the task, each tuned and cross-validated on 5 folds within the time budget, and scored on an automatic 80/20 split.';
   }
 }

@@ -21,6 +21,8 @@ export interface SavedProject {
   leaderboard: StudioState['leaderboard'];
   /** Absent in saves from before the backend choice. */
   backendPreference?: StudioState['backend']['preference'];
+  /** Absent in saves from before tuning. */
+  trainSettings?: StudioState['trainSettings'];
 }
 
 let fileSaved: Promise<void> = Promise.resolve();
@@ -50,6 +52,7 @@ export async function persistState(): Promise<void> {
     run: state.run,
     leaderboard: state.leaderboard,
     backendPreference: state.backend.preference,
+    trainSettings: state.trainSettings,
   };
   const thisSave = ++latestSave;
   setStudio({ save: { status: 'saving' } });
@@ -85,6 +88,7 @@ export function startAutosave(): () => void {
       state.task !== previous.task ||
       state.run !== previous.run ||
       state.backend.preference !== previous.backend.preference ||
+      state.trainSettings !== previous.trainSettings ||
       state.training.status !== previous.training.status;
     if (!changed || !state.dataset) return;
     // Shown at once: a change waiting for its debounced save is not saved yet.

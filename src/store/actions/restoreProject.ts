@@ -32,6 +32,7 @@ export async function restoreProject(): Promise<boolean> {
   setStudio({
     run: project.run,
     leaderboard: project.leaderboard ?? [],
+    trainSettings: validSettings(project.trainSettings),
     backend: { preference: isBackendPreference(project.backendPreference) ? project.backendPreference : 'auto', probed: null },
     training: interrupted
       ? { status: 'interrupted', curves, message: 'Training was interrupted when the page closed; press Train to run it again.' }
@@ -43,4 +44,12 @@ export async function restoreProject(): Promise<boolean> {
 
 function isBackendPreference(value: unknown): value is 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu' {
   return value === 'auto' || value === 'webgpu' || value === 'webgl' || value === 'wasm' || value === 'cpu';
+}
+
+/** Saved settings are checked like any stored input: a bad or missing value falls back to the default. */
+function validSettings(saved: unknown): { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number } {
+  const value = (saved ?? {}) as { search?: unknown; timeBudgetSeconds?: unknown };
+  const search = value.search === 'halving' || value.search === 'none' ? value.search : 'random';
+  const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : 60;
+  return { search, timeBudgetSeconds: seconds };
 }

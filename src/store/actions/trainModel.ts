@@ -2,7 +2,7 @@ import { dataWorker } from '../../bridge/dataClient';
 import { startTraining, type TrainJob } from '../../bridge/trainClient';
 import type { TrainedRun } from '../../workers/trainOutcome';
 import type { BackendPreference } from '../../workers/tfBackend';
-import type { LeaderboardRow, ModelCurve, TrainingModel } from '../studioState';
+import type { LeaderboardRow, ModelCurve, StudioState, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
@@ -12,8 +12,6 @@ let activeJob: TrainJob | null = null;
 export const DEFAULT_SEED = 0;
 /** Cross-validation folds of every model; the CLI's default --folds is the same. */
 export const DEFAULT_FOLDS = 5;
-/** No new model starts after this many seconds; the CLI's default --time-budget is the same. */
-export const DEFAULT_TIME_BUDGET_SECONDS = 60;
 
 /**
  * AutoML: trains every model for the task on a pool of workers (one per core), each model
@@ -51,6 +49,7 @@ export async function trainModel(): Promise<void> {
       setStudio((s) => ({ training: { ...s.training, curves: [...curves.values()], active, done: runs.length + failures.length } }));
     });
   };
+  const { search: searchSetting } = getStudio().trainSettings;
   const job = startTraining(
     () => dataWorker().tableForTraining(),
     {
@@ -59,7 +58,8 @@ export async function trainModel(): Promise<void> {
       rows: dataset.rowCount,
       seed: DEFAULT_SEED,
       folds: DEFAULT_FOLDS,
-      timeBudgetSeconds: DEFAULT_TIME_BUDGET_SECONDS,
+      timeBudgetSeconds: getStudio().trainSettings.timeBudgetSeconds,
+      search: searchSetting === 'none' ? undefined : searchSetting,
       backend: getStudio().backend.preference,
       probed: getStudio().backend.probed ?? undefined,
     },
@@ -72,6 +72,9 @@ export async function trainModel(): Promise<void> {
           break;
         case 'fold':
           active = active.map((m) => (m.model === event.model ? { ...m, fold: event.done, folds: event.folds } : m));
+          break;
+        case 'trial':
+          active = active.map((m) => (m.model === event.model ? { ...m, trial: event.trial } : m));
           break;
         case 'epoch': {
           const curve = curves.get(event.model);
@@ -120,7 +123,7 @@ export async function trainModel(): Promise<void> {
     return;
   }
   startStage('evaluate');
-  const skipped = outcome.skipped.length ? ` The ${DEFAULT_TIME_BUDGET_SECONDS} s budget ran out before ${outcome.skipped.length} more.` : '';
+  const skipped = outcome.skipped.length ? ` The ${getStudio().trainSettings.timeBudgetSeconds} s budget ran out before ${outcome.skipped.length} more.` : '';
   const leftOut = outcome.leftOut.map((m) => ` ${m.label} was left out: ${m.reason}.`).join('');
   setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${leftOut}${failed}` } });
   await endStageAfterPaint('train');
@@ -154,6 +157,7 @@ function leaderboardRow(run: TrainedRun): LeaderboardRow {
     label: run.label,
     metrics: run.metrics,
     ...(run.cv ? { cv: run.cv.mean, cvStd: run.cv.std, folds: run.cv.folds } : {}),
+    ...(run.search ? { tuning: tuningText(run.search) } : {}),
     fitSeconds: run.fitSeconds,
     backend: run.usesTensorFlow === false ? 'not used' : run.backend.name,
   };
@@ -162,4 +166,16 @@ function leaderboardRow(run: TrainedRun): LeaderboardRow {
 /** The TensorFlow.js backend for the next runs: "auto" measures them and takes the fastest. */
 export function setBackendPreference(preference: BackendPreference): void {
   setStudio((s) => ({ backend: { ...s.backend, preference } }));
+}
+
+function tuningText(search: NonNullable<TrainedRun['search']>): string {
+  const how = search.strategy === 'halving' ? 'successive halving' : 'random search';
+  const trials = `${search.evaluations} ${search.evaluations === 1 ? 'trial' : 'trials'}`;
+  const budget = search.stoppedByBudget ? ', cut by the time budget' : '';
+  return `${how}, ${trials}${budget}${search.defaultsWon ? '; defaults kept' : ''}`;
+}
+
+/** Tuning and time budget of the next AutoML runs (the CLI's --search and --time-budget). */
+export function setTrainSettings(settings: Partial<StudioState['trainSettings']>): void {
+  setStudio((s) => ({ trainSettings: { ...s.trainSettings, ...settings } }));
 }
