@@ -131,6 +131,38 @@ describe('cli train --search', () => {
   }, 120_000);
 });
 
+describe('cli train --task clustering', () => {
+  it('clusters with k-means, picks k by silhouette, leaves --target out, and the bundle predicts cluster numbers', async () => {
+    const out = join(work, 'penguins-clusters');
+    const { code, stderr } = await run('train', '--data', penguins, '--task', 'clustering', '--target', 'Species', '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics).toMatchObject({ task: 'clustering', best: 'k_means', excluded: 'Species' });
+    expect(metrics.k_scores.map((s: { k: number }) => s.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const best = Math.max(...metrics.k_scores.map((s: { silhouette: number }) => s.silhouette));
+    expect(metrics.metrics.silhouette).toBeCloseTo(best, 12);
+    expect(metrics.cluster_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(344);
+    expect(metrics.profiles.clusters).toHaveLength(metrics.k);
+    const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
+    expect(bundle.recipe.features).not.toContain('Species');
+    const p = join(work, 'clusters.csv');
+    expect((await run('predict', '--model', out, '--data', penguins, '--out', p)).code).toBe(0);
+    const labels = readFileSync(p, 'utf8').trimEnd().split('\n').slice(1).map(Number);
+    expect(labels).toHaveLength(344);
+    for (let c = 0; c < metrics.k; c++) expect(labels.filter((l) => l === c)).toHaveLength(metrics.cluster_sizes[c]);
+  });
+
+  it('uses --clusters K, and refuses a bad K with exit 2', async () => {
+    const out = join(work, 'cars-clusters');
+    expect((await run('train', '--data', cars, '--task', 'clustering', '--clusters', '4', '--out', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).cluster_sizes).toHaveLength(4);
+    const bad = await run('train', '--data', cars, '--task', 'clustering', '--clusters', '1', '--out', join(work, 'bad-clusters'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--clusters/);
+  });
+});
+
 describe('cli train on cars (regression)', () => {
   it('reaches r2 > 0.6 on the hold-out and scores --test', async () => {
     const out = join(work, 'cars-model');

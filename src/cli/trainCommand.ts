@@ -18,6 +18,8 @@ import { readCsvFile } from './csvInput';
 import { checkOutputFolder, writeFolderAtomic } from './files';
 import { scoreTestSet } from './scoreTestSet';
 import { rankingMetric, trainModels } from './trainModels';
+import { trainClusters } from './trainClusters';
+import { MAX_CLUSTERS } from '../core/models/kMeans';
 
 const DEFAULT_FOLDS = 5;
 const MAX_FOLDS = 20;
@@ -25,7 +27,7 @@ const MAX_FOLDS = 20;
 const DEFAULT_TIME_BUDGET = 60;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
-         [--task auto|classification|regression] [--models auto|NAME,...] [--folds K] [--time-budget S]
+         [--task auto|classification|regression|clustering] [--clusters K|auto] [--models auto|NAME,...] [--folds K] [--time-budget S]
          [--search random|halving|none] [--trials N] [--seed N] [--test T.csv]
 
 Trains models to predict COL from the other columns of F.csv, ranks them by K-fold
@@ -33,6 +35,8 @@ cross-validation, and writes the best one (fitted on a seeded 80/20 split and sc
 hold-out rows) as a model bundle (bundle.json, model.json, model-card.md) plus metrics.json
 into DIR. DIR must be new, empty, or an earlier bundle.
 
+  --task clustering  k-means on every usable column (COL, if given, is left out); --clusters K
+                  (2-50), or auto (default): the K from 2 to 10 with the best silhouette
   --task auto     classification when COL is categorical, boolean or text, or numeric with at
                   most ${MAX_INTEGER_CLASSES} distinct whole-number values; regression otherwise (default)
   --models auto   every model for the task (default); or a comma-separated list of names
@@ -53,19 +57,27 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test', 'clusters'],
       flags: ['help'],
-      required: ['data', 'target', 'out'],
+      required: ['data', 'out'],
     });
     if (options.has('help')) {
       io.stdout(usage);
       return EXIT_OK;
     }
     const data = requiredOption(options, 'data');
-    const target = requiredOption(options, 'target');
     const out = requiredOption(options, 'out');
-    const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression'] as const, 'auto');
+    const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression', 'clustering'] as const, 'auto');
     const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
+    if (taskOption === 'clustering') {
+      const clusters = stringOption(options, 'clusters') ?? 'auto';
+      const k = clusters === 'auto' ? 'auto' : integerOption(options, 'clusters', 3, 2, MAX_CLUSTERS);
+      checkOutputFolder(out);
+      await trainClusters({ table: readCsvFile(data, io), data, out, exclude: stringOption(options, 'target'), clusters: k, seed }, io);
+      return EXIT_OK;
+    }
+    if (options.has('clusters')) throw new CliError('The option --clusters is for --task clustering.');
+    const target = requiredOption(options, 'target');
     const folds = integerOption(options, 'folds', DEFAULT_FOLDS, 0, MAX_FOLDS);
     const timeBudgetSeconds = integerOption(options, 'time-budget', DEFAULT_TIME_BUDGET, 1, 7 * 24 * 3600);
     const searchOption = choiceOption(options, 'search', ['random', 'halving', 'none'] as const, 'random');

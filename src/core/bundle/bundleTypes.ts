@@ -34,7 +34,7 @@ export interface BundleMeta {
   version: typeof BUNDLE_VERSION;
   createdAt: string;
   target: string;
-  task: 'classification' | 'regression';
+  task: 'classification' | 'regression' | 'clustering';
   classes?: string[];
   inputSchema: InputField[];
   /** Fitted. */
@@ -54,7 +54,7 @@ export interface BundleInput {
   /** An ISO timestamp from the caller; the engine reads no clock, so bundles are reproducible. */
   createdAt: string;
   target: string;
-  task: 'classification' | 'regression';
+  task: 'classification' | 'regression' | 'clustering';
   classes?: string[];
   recipe: Recipe;
   model: FittedModel;

@@ -20,7 +20,7 @@ import {
   shapeError,
 } from './jsonShape';
 
-const TASKS = ['classification', 'regression'] as const;
+const TASKS = ['classification', 'regression', 'clustering'] as const;
 
 export function parseBundleMeta(json: unknown): BundleMeta {
   const o = expectObject(json, '');
@@ -38,7 +38,7 @@ export function parseBundleMeta(json: unknown): BundleMeta {
       if (classes!.indexOf(c) !== i) throw new JsonShapeError(`classes[${i}]`, `"classes[${i}]" is ${JSON.stringify(c)}, which is listed twice.`);
     });
   } else if (o.classes !== undefined) {
-    throw shapeError('classes', o.classes, 'no classes for a regression model');
+    throw shapeError('classes', o.classes, `no classes for a ${task} model`);
   }
 
   const inputSchema = expectArray(o.inputSchema, 'inputSchema').map((raw, i): InputField => {

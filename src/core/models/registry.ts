@@ -6,6 +6,7 @@ import { linearRegression } from './linearRegression';
 import { logisticRegression } from './logisticRegression';
 import { elasticNetRegression } from './elasticNetRegression';
 import { gaussianNaiveBayes } from './gaussianNaiveBayes';
+import { kMeans } from './kMeans';
 import { kNearestNeighbors } from './kNearestNeighbors';
 import { lassoRegression } from './lassoRegression';
 import { linearSvm } from './linearSvm';
@@ -33,6 +34,7 @@ const MODELS: readonly ModelSpec[] = [
   gaussianNaiveBayes,
   linearSvm,
   neuralNetwork,
+  kMeans,
 ];
 
 /** The model named `name`, or undefined (for callers that word their own message). */
