@@ -10,7 +10,7 @@ import type { Table } from '../core/data/table';
 import { tableBuffers } from '../core/data/table';
 import type { TrainApi } from '../workers/train.worker';
 import type { BackendChoice } from '../workers/tfBackend';
-import type { AutoTrainRequest, ModelEvent, ModelOutcome, TrainEvent, TrainOutcome } from '../workers/trainOutcome';
+import type { AutoTrainRequest, ClusterRequest, ModelEvent, ModelOutcome, TrainEvent, TrainOutcome } from '../workers/trainOutcome';
 import { workerFailure } from './workerFailure';
 
 const STOP_GRACE_MS = 3000;
@@ -145,4 +145,29 @@ export function startTraining(
 async function transferable(table: Promise<Table>): Promise<Table> {
   const t = await table;
   return Comlink.transfer(t, tableBuffers(t));
+}
+
+/** One clustering run in its own worker; Stop works as for training. */
+export function startClustering(table: Table, request: ClusterRequest, onEvent: (event: ModelEvent) => void): { outcome: Promise<ModelOutcome>; stop(): void } {
+  const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'cluster' });
+  const api = Comlink.wrap<TrainApi>(worker);
+  let forceStop: (o: ModelOutcome) => void = () => undefined;
+  const forced = new Promise<ModelOutcome>((resolve) => {
+    forceStop = resolve;
+  });
+  const crashed = workerFailure(worker).then(
+    (reason): ModelOutcome => ({ ok: false, stopped: false, message: `the training worker stopped unexpectedly (${reason || 'no reason given'})` }),
+  );
+  const work = api.cluster(Comlink.transfer(table, tableBuffers(table)), request, Comlink.proxy(onEvent)) as Promise<ModelOutcome>;
+  const outcome = Promise.race([work, forced, crashed]).finally(() => {
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  });
+  return {
+    outcome,
+    stop() {
+      api.stop().catch(() => undefined);
+      setTimeout(() => forceStop({ ok: false, stopped: true, message: 'Training was stopped.' }), STOP_GRACE_MS);
+    },
+  };
 }

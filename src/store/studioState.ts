@@ -7,6 +7,7 @@ import type { TrainedRun } from '../workers/trainOutcome';
 import type { BackendChoice, BackendPreference } from '../workers/tfBackend';
 
 export type { BackendPreference } from '../workers/tfBackend';
+export type { TrainedRun } from '../workers/trainOutcome';
 import type { ExploreData } from '../workers/data.worker';
 
 export interface ExploreState {
@@ -17,7 +18,7 @@ export interface ExploreState {
   filter: { description: string; rows: number } | null;
 }
 
-export type Task = 'classification' | 'regression';
+export type Task = 'classification' | 'regression' | 'clustering';
 
 export interface DatasetInfo {
   fileName: string;
@@ -94,7 +95,7 @@ export interface StudioState {
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
   /** How AutoML runs: hyperparameter tuning and the time budget (seconds). */
-  trainSettings: { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number };
+  trainSettings: { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number; clusters: 'auto' | number };
   /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
   backend: { preference: BackendPreference; probed: BackendChoice | null };
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
@@ -112,7 +113,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
-  trainSettings: { search: 'random', timeBudgetSeconds: 60 },
+  trainSettings: { search: 'random', timeBudgetSeconds: 60, clusters: 'auto' },
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },

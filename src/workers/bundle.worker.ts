@@ -13,7 +13,7 @@ import type { TrainedRun } from './trainOutcome';
 export interface ExportRequest {
   run: TrainedRun;
   target: string;
-  task: 'classification' | 'regression';
+  task: 'classification' | 'regression' | 'clustering';
   createdAt: string;
   dataName: string;
   rows: number;

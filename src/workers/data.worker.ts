@@ -77,7 +77,7 @@ const api = {
   },
 
   /** Everything the Explore view shows beyond the column profile: warnings, target relations, balance. */
-  explore(target: string | null, task: 'classification' | 'regression'): ExploreData {
+  explore(target: string | null, task: 'classification' | 'regression' | 'clustering'): ExploreData {
     const { table } = requireDataset();
     profileCache ??= profileTable(table);
     const warnings = dataWarnings(profileCache, table, target);
@@ -86,7 +86,8 @@ const api = {
     let relationsError: string | null = null;
     if (target) {
       try {
-        relations = targetRelations(table, target, task, { maxPoints: SCATTER_POINTS });
+        // Clustering has no target to relate to; a chosen column is shown against the others as a class.
+        relations = targetRelations(table, target, task === 'clustering' ? 'classification' : task, { maxPoints: SCATTER_POINTS });
       } catch (error) {
         relationsError = error instanceof Error ? error.message : String(error);
       }
@@ -134,8 +135,10 @@ const api = {
     return column ? chooseTask(column) : 'classification';
   },
 
-  validate(target: string, task: 'classification' | 'regression'): string[] {
-    return validateTrainingSetup(requireDataset().table, target, task);
+  validate(target: string, task: 'classification' | 'regression' | 'clustering'): string[] {
+    const table = requireDataset().table;
+    if (task === 'clustering') return table.rowCount < 3 ? [`Clustering needs at least 3 rows; the table has ${table.rowCount}.`] : [];
+    return validateTrainingSetup(table, target, task);
   },
 
   /** A copy of the table for the training worker, handed over by transfer. */

@@ -6,9 +6,11 @@
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import { getModel, modelsForAutoML } from '../core/models/registry';
+import { kMeans } from '../core/models/kMeans';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
+import { trainClustering } from '../core/models/trainClustering';
 import { chooseBackend, fallBackFrom, type BackendChoice, type BackendPreference } from './tfBackend';
-import type { ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
+import type { ClusterRequest, ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
 
 let table: Table | null = null;
 let backend: BackendChoice | null = null;
@@ -90,6 +92,46 @@ const api = {
         featureNames: result.featureNames,
         trainRows: result.trainRows,
         testRows: result.testRows,
+      };
+    } catch (error) {
+      await Promise.all(delivered);
+      if (signal.aborted) return { ok: false, stopped: true, message: 'Training was stopped.' };
+      return { ok: false, stopped: false, message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      controller = null;
+    }
+  },
+
+  /** Clusters this worker's table with k-means (the whole table: clustering has no hold-out). */
+  async cluster(data: Table, request: ClusterRequest, onEvent: (event: ModelEvent) => void | Promise<void>): Promise<ModelOutcome> {
+    controller = new AbortController();
+    const signal = controller.signal;
+    const delivered: Promise<void>[] = [];
+    const started = performance.now();
+    try {
+      const result = await trainClustering(data, {
+        clusters: request.clusters,
+        seed: request.seed,
+        exclude: request.exclude,
+        signal,
+        onProgress: (progress) => void delivered.push(Promise.resolve(onEvent({ type: 'epoch', progress })).catch(() => undefined)),
+      });
+      await Promise.all(delivered);
+      return {
+        ok: true,
+        backend: { name: 'cpu', reason: 'k-means is plain TypeScript; TensorFlow.js is not used' },
+        usesTensorFlow: false,
+        fitSeconds: (performance.now() - started) / 1000,
+        modelName: result.modelName,
+        label: kMeans.label,
+        params: result.params,
+        model: result.model.toJSON(),
+        recipe: result.recipe,
+        metrics: { ...result.metrics, clusters: result.k },
+        featureNames: result.featureNames,
+        trainRows: result.rows,
+        testRows: 0,
+        clustering: { k: result.k, sizes: result.sizes, ...(result.kScores ? { kScores: result.kScores } : {}), profiles: result.profiles },
       };
     } catch (error) {
       await Promise.all(delivered);

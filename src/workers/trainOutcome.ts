@@ -1,3 +1,5 @@
+import type { ClusterProfiles } from '../core/evaluate/clusterProfiles';
+import type { ClusterCountScore } from '../core/models/chooseClusterCount';
 import type { SearchStrategy } from '../core/models/hyperparameterSearch';
 import type { TrainProgress } from '../core/models/types';
 import type { BackendChoice, BackendPreference } from './tfBackend';
@@ -68,6 +70,22 @@ export interface TrainedRun {
   featureNames: string[];
   trainRows: number;
   testRows: number;
+  /** Clustering runs only: the chosen k, rows per cluster, every k tried (auto) and the clusters' profiles. */
+  clustering?: ClusteringSummary;
+}
+
+export interface ClusteringSummary {
+  k: number;
+  sizes: number[];
+  kScores?: ClusterCountScore[];
+  profiles: ClusterProfiles;
+}
+
+export interface ClusterRequest {
+  /** A column left out of the inputs (the Target, if one is chosen). */
+  exclude?: string;
+  clusters: number | 'auto';
+  seed: number;
 }
 
 /** What a worker reports while one model trains. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
 import { exportModel } from '../../store/actions/exportModel';
 import { primaryMetric } from '../../store/actions/trainModel';
+import { ClusterResults } from './ClusterResults';
 
 const METRIC_LABELS: Record<string, string> = {
   accuracy: 'Accuracy',
@@ -22,6 +23,17 @@ export function ResultsPanel(): ReactNode {
   const task = useStudio((s) => s.task);
   const target = useStudio((s) => s.target);
   if (!run) return null;
+  if (run.clustering) {
+    return (
+      <section aria-label="Results" className="panel">
+        <h2>Results</h2>
+        <ClusterResults run={run} />
+        <button type="button" className="primary" onClick={() => void exportModel()}>
+          Export model
+        </button>
+      </section>
+    );
+  }
   const key = primaryMetric(task);
   const name = METRIC_LABELS[key] ?? key;
   const folds = leaderboard.find((row) => row.folds)?.folds;

@@ -22,6 +22,7 @@ export function TrainPanel(): ReactNode {
   const training = useStudio((s) => s.training);
   const backend = useStudio((s) => s.backend);
   const settings = useStudio((s) => s.trainSettings);
+  const task = useStudio((s) => s.task);
   const figure = useMemo(() => lossFigure(training.curves), [training.curves]);
   if (!dataset) return null;
   const running = training.status === 'running';
@@ -29,7 +30,7 @@ export function TrainPanel(): ReactNode {
     <section aria-label="Training" className="panel">
       <h2>Train</h2>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void trainModel()} disabled={running || !target}>
+        <button type="button" className="primary" onClick={() => void trainModel()} disabled={running || (!target && task !== 'clustering')}>
           Train
         </button>
         {running && (
@@ -37,6 +38,8 @@ export function TrainPanel(): ReactNode {
             Stop
           </button>
         )}
+        {task !== 'clustering' && (
+        <>
         <label className="inline-field">
           <span aria-hidden="true">Tuning</span>
           <select
@@ -66,6 +69,8 @@ export function TrainPanel(): ReactNode {
             }}
           />
         </label>
+        </>
+        )}
         <label className="inline-field">
           <span aria-hidden="true">Backend</span>
           <select

@@ -7,7 +7,13 @@ import { refreshExplore } from './explore';
 /** Picking a new target proposes the task from its type; results of the old target are kept in history only. */
 export async function setTarget(target: string): Promise<void> {
   if (!getStudio().dataset) return;
-  setStudio({ target, run: null, leaderboard: [], training: { status: 'idle', curves: [] } });
+  // Clustering has no target: the chosen column (or none, '') is only left out of the inputs.
+  const clustering = getStudio().task === 'clustering';
+  setStudio({ target: target === '' ? null : target, run: null, leaderboard: [], training: { status: 'idle', curves: [] } });
+  if (clustering || target === '') {
+    await refreshExplore();
+    return;
+  }
   const task = await dataWorker().proposeTask(target);
   if (getStudio().target === target) setStudio({ task });
   await refreshExplore();

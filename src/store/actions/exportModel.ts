@@ -5,11 +5,12 @@ import { downloadBaseName, downloadBlob } from './downloadBlob';
 /** Downloads the current model as a bundle .zip (bundle.json, model.json, model-card.md). */
 export async function exportModel(): Promise<void> {
   const { run, target, task, dataset, profile } = getStudio();
-  if (!run || !target || !dataset) return;
+  if (!run || !dataset || (!target && task !== 'clustering')) return;
   try {
     const zip = await buildBundleZip({
       run,
-      target,
+      // A clustering bundle's target is the column left out of the inputs, or none.
+      target: target ?? '',
       task,
       createdAt: new Date().toISOString(),
       dataName: dataset.fileName,

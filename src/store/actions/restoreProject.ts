@@ -47,9 +47,10 @@ function isBackendPreference(value: unknown): value is 'auto' | 'webgpu' | 'webg
 }
 
 /** Saved settings are checked like any stored input: a bad or missing value falls back to the default. */
-function validSettings(saved: unknown): { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number } {
-  const value = (saved ?? {}) as { search?: unknown; timeBudgetSeconds?: unknown };
+function validSettings(saved: unknown): { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number; clusters: 'auto' | number } {
+  const value = (saved ?? {}) as { search?: unknown; timeBudgetSeconds?: unknown; clusters?: unknown };
   const search = value.search === 'halving' || value.search === 'none' ? value.search : 'random';
   const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : 60;
-  return { search, timeBudgetSeconds: seconds };
+  const clusters = typeof value.clusters === 'number' && Number.isInteger(value.clusters) && value.clusters >= 2 && value.clusters <= 50 ? value.clusters : 'auto';
+  return { search, timeBudgetSeconds: seconds, clusters };
 }

@@ -1,13 +1,13 @@
 import { dataWorker } from '../../bridge/dataClient';
-import { startTraining, type TrainJob } from '../../bridge/trainClient';
+import { startClustering, startTraining } from '../../bridge/trainClient';
 import type { TrainedRun } from '../../workers/trainOutcome';
 import type { BackendPreference } from '../../workers/tfBackend';
-import type { LeaderboardRow, ModelCurve, StudioState, TrainingModel } from '../studioState';
+import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
-let activeJob: TrainJob | null = null;
+let activeJob: { stop(): void } | null = null;
 /** The seed of every split, fold and initialisation, shown in the UI; the CLI's --seed is the same. */
 export const DEFAULT_SEED = 0;
 /** Cross-validation folds of every model; the CLI's default --folds is the same. */
@@ -22,7 +22,9 @@ export const DEFAULT_FOLDS = 5;
  */
 export async function trainModel(): Promise<void> {
   const { dataset, target, task, training } = getStudio();
-  if (!dataset || !target || training.status === 'running') return;
+  if (!dataset || training.status === 'running') return;
+  if (task === 'clustering') return clusterRows();
+  if (!target) return;
   startStage('train');
   const problems = await dataWorker().validate(target, task);
   if (problems.length) {
@@ -134,15 +136,15 @@ export function stopTraining(): void {
   activeJob?.stop();
 }
 
-export function primaryMetric(task: 'classification' | 'regression'): string {
-  return task === 'classification' ? 'accuracy' : 'r2';
+export function primaryMetric(task: Task): string {
+  return task === 'classification' ? 'accuracy' : task === 'regression' ? 'r2' : 'silhouette';
 }
 
 /**
  * Best first by the K-fold mean of the task's metric (the hold-out score without folds); ties
  * keep the order of the model list, as in the CLI.
  */
-export function rankRuns(runs: (TrainedRun & { order: number })[], task: 'classification' | 'regression'): TrainedRun[] {
+export function rankRuns(runs: (TrainedRun & { order: number })[], task: Task): TrainedRun[] {
   const key = primaryMetric(task);
   const score = (run: TrainedRun) => {
     const value = (run.cv?.mean ?? run.metrics)[key];
@@ -178,4 +180,51 @@ function tuningText(search: NonNullable<TrainedRun['search']>): string {
 /** Tuning and time budget of the next AutoML runs (the CLI's --search and --time-budget). */
 export function setTrainSettings(settings: Partial<StudioState['trainSettings']>): void {
   setStudio((s) => ({ trainSettings: { ...s.trainSettings, ...settings } }));
+}
+
+/**
+ * Clustering: k-means in a worker on every usable column but the Target (if one is chosen), with
+ * the chosen number of clusters or the best by silhouette from 2 to 10. Stop leaves the previous
+ * results as they were.
+ */
+async function clusterRows(): Promise<void> {
+  const { dataset, target, trainSettings } = getStudio();
+  if (!dataset) return;
+  startStage('train');
+  const problems = await dataWorker().validate(target ?? '', 'clustering');
+  if (problems.length) {
+    setStudio({ alert: { message: problems[0] } });
+    return;
+  }
+  const label = 'k-means';
+  const count = { model: 'k_means', label, index: 0, count: 1 };
+  setStudio({ alert: null, training: { status: 'running', curves: [], active: [count], done: 0 } });
+  void persistState();
+  let curve: ModelCurve = { model: 'k_means', label, points: [] };
+  const job = startClustering(await dataWorker().tableForTraining(), { exclude: target ?? undefined, clusters: trainSettings.clusters, seed: DEFAULT_SEED }, (event) => {
+    if (event.type !== 'epoch' || getStudio().training.status !== 'running') return;
+    curve = { ...curve, points: [...curve.points, event.progress] };
+    const { epoch, epochs } = event.progress;
+    setStudio((s) => ({ training: { ...s.training, curves: [curve], active: [{ ...count, epoch, epochs }] } }));
+  });
+  activeJob = job;
+  const outcome = await job.outcome;
+  activeJob = null;
+  if (getStudio().dataset?.version !== dataset.version) return;
+  if (!outcome.ok) {
+    setStudio({
+      training: { status: outcome.stopped ? 'stopped' : 'failed', curves: [curve], message: outcome.stopped ? 'Training was stopped; the previous results are unchanged.' : outcome.message },
+      alert: outcome.stopped ? null : { message: `Clustering "${dataset.fileName}" failed: ${outcome.message}` },
+    });
+    return;
+  }
+  startStage('evaluate');
+  const k = outcome.clustering?.k ?? 0;
+  setStudio({
+    run: outcome,
+    leaderboard: [leaderboardRow(outcome)],
+    training: { status: 'done', curves: [curve], message: `Found ${k} clusters${trainSettings.clusters === 'auto' ? ' (the k from 2 to 10 with the best silhouette)' : ''}.` },
+  });
+  await endStageAfterPaint('train');
+  await endStageAfterPaint('evaluate');
 }
