@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTfBackend } from '../models/tfBackend';
+import { modelNames } from '../models/registry';
 import { applyRecipe } from '../prep/applyRecipe';
 import { trainAndEvaluate, type TrainResult } from '../models/trainAndEvaluate';
 import { tableFromColumns, type CellValue } from '../prep/tableFromColumns';
@@ -153,7 +154,7 @@ describe('writeBundle / readBundle', () => {
     [
       'an unknown model kind',
       () => tamper('bundle.json', (j) => (j.model.kind = 'rm -rf')),
-      'bundle.json: "model.kind" is "rm -rf", expected one of logistic_regression, linear_regression, hist_gradient_boosting, random_forest, extra_trees, decision_tree.',
+      `bundle.json: "model.kind" is "rm -rf", expected one of ${modelNames().join(', ')}.`,
     ],
     ['a coefficient row of the wrong length', () => tamper('model.json', (j) => j.coef[1].pop()), 'model.json: "coef[1]" has 3 numbers, expected 4.'],
     ['too few coefficient rows', () => tamper('model.json', (j) => j.coef.pop()), 'model.json: "coef" has 2 rows, expected 3.'],

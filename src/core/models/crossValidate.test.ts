@@ -120,6 +120,20 @@ describe('crossValidate', () => {
   });
 });
 
+describe('cross-validation on large data', () => {
+  it('uses a seeded stratified sample of cvMaxRows rows, and fits the kept model on the full split', async () => {
+    const options = { target: 'label', task: 'classification' as const, model: 'decision_tree', seed: 0, folds: 5 };
+    const sampled = await trainAndEvaluate(shop(), { ...options, cvMaxRows: 100 });
+    expect(sampled.cvRows).toBe(100);
+    expect(sampled.testRows).toBe(40);
+    const again = await trainAndEvaluate(shop(), { ...options, cvMaxRows: 100 });
+    expect(again.cv?.perFold).toEqual(sampled.cv?.perFold);
+    const full = await trainAndEvaluate(shop(), options);
+    expect(full.cvRows).toBe(200);
+    expect(full.cv?.perFold).not.toEqual(sampled.cv?.perFold);
+  });
+});
+
 describe('summarizeFolds', () => {
   it('is NaN for a metric undefined in any fold', () => {
     const { mean, std } = summarizeFolds([{ a: 1, b: NaN }, { a: 3, b: 0.5 }]);

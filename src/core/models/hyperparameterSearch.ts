@@ -200,7 +200,7 @@ export function subsampleRows(encoded: ClassificationTarget | RegressionTarget, 
 }
 
 /** The encoded target restricted to some positions: table rows and labels stay paired, classes unchanged. */
-function subsetTarget<T extends ClassificationTarget | RegressionTarget>(encoded: T, positions: Int32Array): T {
+export function subsetTarget<T extends ClassificationTarget | RegressionTarget>(encoded: T, positions: Int32Array): T {
   const rows = Int32Array.from(positions, (i) => encoded.rows[i]);
   const y = encoded.task === 'classification' ? Int32Array.from(positions, (i) => encoded.y[i]) : Float64Array.from(positions, (i) => encoded.y[i]);
   return { ...encoded, rows, y };

@@ -57,11 +57,36 @@ export function modelNames(): string[] {
   return MODELS.map((m) => m.name);
 }
 
-/** The models AutoML trains for a task on `rows` rows, and those it leaves out with the reason. */
+/**
+ * The order AutoML trains in: quick, strong models first, so that a time budget that runs out
+ * leaves the best of them on the leaderboard; TensorFlow.js models, slowest on a CPU, last.
+ */
+const AUTO_ORDER = [
+  'hist_gradient_boosting',
+  'random_forest',
+  'extra_trees',
+  'decision_tree',
+  'gaussian_naive_bayes',
+  'ridge',
+  'lasso',
+  'elastic_net',
+  'k_nearest_neighbors',
+  'linear_svm',
+  'logistic_regression',
+  'linear_regression',
+  'neural_network',
+  'k_means',
+];
+
+/** The models AutoML trains for a task on `rows` rows, in AutoML's order, and those it leaves out with the reason. */
 export function modelsForAutoML(task: Task, rows: number): { models: ModelSpec<ModelParams>[]; leftOut: { name: string; label: string; reason: string }[] } {
   const models: ModelSpec<ModelParams>[] = [];
   const leftOut: { name: string; label: string; reason: string }[] = [];
-  for (const spec of listModels(task)) {
+  const rank = (spec: ModelSpec<ModelParams>) => {
+    const i = AUTO_ORDER.indexOf(spec.name);
+    return i < 0 ? AUTO_ORDER.length : i;
+  };
+  for (const spec of [...listModels(task)].sort((a, b) => rank(a) - rank(b))) {
     if (spec.notInAutoML) {
       leftOut.push({ name: spec.name, label: spec.label, reason: spec.notInAutoML });
     } else if (spec.autoMaxRows !== undefined && rows > spec.autoMaxRows) {

@@ -12,7 +12,10 @@ import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
 import { fitAndScore } from './fitAndScore';
-import { searchHyperparameters, type SearchStrategy, type SearchTrial } from './hyperparameterSearch';
+import { searchHyperparameters, subsampleRows, subsetTarget, type SearchStrategy, type SearchTrial } from './hyperparameterSearch';
+
+/** Cross-validation and tuning use at most this many rows (a seeded, stratified sample above it). */
+export const CV_MAX_ROWS = 100_000;
 import { getModel, listModels } from './registry';
 import type { FittedModel, ModelParams, TrainProgress } from './types';
 import { validateTrainingSetup } from './validateTrainingSetup';
@@ -31,8 +34,13 @@ export interface TrainOptions {
   testFraction?: number;
   /** Default: `suggestRecipe(table, target)`. */
   recipe?: Recipe;
-  /** K >= 2 also cross-validates the model on K folds of every row with a target (before the hold-out fit). */
+  /**
+   * K >= 2 also cross-validates the model on K folds of the rows with a target (before the hold-out
+   * fit), on a seeded stratified sample of `cvMaxRows` of them when there are more.
+   */
   folds?: number;
+  /** Default CV_MAX_ROWS. */
+  cvMaxRows?: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
   /** Cross-validation progress: folds done out of K. */
@@ -73,6 +81,8 @@ export interface TrainResult {
   curve: TrainProgress[];
   /** Present when `folds` was given. */
   cv?: CrossValidation;
+  /** Rows the cross-validation and tuning used (fewer than the rows with a target above cvMaxRows). */
+  cvRows?: number;
   /** Present when the hyperparameters were tuned. */
   search?: SearchSummary;
 }
@@ -93,12 +103,16 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   const folds = options.folds ?? 0;
   let cv: CrossValidation | undefined;
   let search: SearchSummary | undefined;
+  // Above cvMaxRows, K folds and every tuning trial would each refit on most of the data: a seeded
+  // sample ranks the models as well at a fraction of the time, and the kept model sees every row.
+  const cvMaxRows = options.cvMaxRows ?? CV_MAX_ROWS;
+  const cvTarget = folds >= 2 && encoded.rows.length > cvMaxRows ? subsetTarget(encoded, subsampleRows(encoded, cvMaxRows, seed)) : encoded;
   if (folds >= 2 && options.search) {
     const found = await searchHyperparameters({
       table,
       target,
       task,
-      encoded,
+      encoded: cvTarget,
       spec,
       recipe: unfitted,
       folds,
@@ -114,7 +128,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     cv = found.best.cv;
     search = { strategy: options.search.strategy, evaluations: found.trials.length, stoppedByBudget: found.stoppedByBudget, defaultsWon: found.best.candidate === 0 };
   } else if (folds >= 2) {
-    cv = await crossValidate({ table, target, encoded, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold });
+    cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold });
   }
   const { recipe, model, metrics, featureNames, curve } = await fitAndScore({
     table,
@@ -141,7 +155,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     testRows: split.test.length,
     featureNames,
     curve,
-    ...(cv ? { cv } : {}),
+    ...(cv ? { cv, cvRows: cvTarget.rows.length } : {}),
     ...(search ? { search } : {}),
   };
 }
