@@ -31,8 +31,8 @@ interface PoolWorker {
 
 class WorkerCrash extends Error {}
 
-export function poolSize(models: number, cores = navigator.hardwareConcurrency || 2): number {
-  return Math.max(1, Math.min(models, cores, MAX_POOL));
+export function poolSize(models: number, cores = navigator.hardwareConcurrency || 2, memoryLimit = MAX_POOL): number {
+  return Math.max(1, Math.min(models, cores, MAX_POOL, memoryLimit));
 }
 
 /** `tableCopy` gives each worker its own table, handed over by transfer. */
@@ -72,7 +72,7 @@ export function startTraining(
     const reuse = request.backend === 'auto' || !request.backend ? request.probed : undefined;
     const backend: BackendChoice = reuse ?? (await orCrash(first, first.api.selectBackend(request.backend ?? 'auto')));
     onBackend?.(backend);
-    for (let i = 1; i < poolSize(models.length); i++) spawn();
+    for (let i = 1; i < poolSize(models.length, undefined, request.maxWorkers); i++) spawn();
     const started = performance.now();
     const skipped: string[] = [];
     let next = 0;

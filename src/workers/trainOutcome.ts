@@ -29,6 +29,8 @@ export interface AutoTrainRequest {
   /** No new model starts after this many seconds (once one has finished); each model's tuning gets a share. */
   timeBudgetSeconds?: number;
   search?: SearchStrategy;
+  /** Workers memory allows (one per core at most anyway). */
+  maxWorkers?: number;
   /** "auto" (the default) measures the backends and takes the fastest. */
   backend?: BackendPreference;
   /** The result of an earlier "auto" benchmark in this page, reused instead of measuring again. */

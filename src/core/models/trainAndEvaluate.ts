@@ -13,9 +13,9 @@ import { throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
 import { fitAndScore } from './fitAndScore';
 import { searchHyperparameters, subsampleRows, subsetTarget, type SearchStrategy, type SearchTrial } from './hyperparameterSearch';
+import { CV_MAX_ROWS } from './cvMaxRows';
 
-/** Cross-validation and tuning use at most this many rows (a seeded, stratified sample above it). */
-export const CV_MAX_ROWS = 100_000;
+export { CV_MAX_ROWS } from './cvMaxRows';
 import { getModel, listModels } from './registry';
 import type { FittedModel, ModelParams, TrainProgress } from './types';
 import { validateTrainingSetup } from './validateTrainingSetup';

@@ -4,6 +4,7 @@ import type { TrainedRun } from '../../workers/trainOutcome';
 import type { BackendPreference } from '../../workers/tfBackend';
 import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
+import { planTrainingMemory } from '../../core/models/trainingMemory';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
@@ -31,7 +32,8 @@ export async function trainModel(): Promise<void> {
     setStudio({ alert: { message: problems[0], details: problems.length > 1 ? problems : undefined } });
     return;
   }
-  setStudio({ alert: null, training: { status: 'running', curves: [], active: [], done: 0 } });
+  const memory = planTrainingMemory(dataset.rowCount, dataset.columns, navigator.hardwareConcurrency || 2, availableMemoryBytes());
+  setStudio({ alert: memory.warning ? { message: memory.warning } : null, training: { status: 'running', curves: [], active: [], done: 0 } });
   // Saved at once (not debounced), so a reload mid-run finds the run and marks it interrupted.
   void persistState();
   const curves = new Map<string, ModelCurve>();
@@ -62,6 +64,7 @@ export async function trainModel(): Promise<void> {
       folds: DEFAULT_FOLDS,
       timeBudgetSeconds: getStudio().trainSettings.timeBudgetSeconds,
       search: searchSetting === 'none' ? undefined : searchSetting,
+      maxWorkers: memory.workers,
       backend: getStudio().backend.preference,
       probed: getStudio().backend.probed ?? undefined,
     },
@@ -227,4 +230,13 @@ async function clusterRows(): Promise<void> {
   });
   await endStageAfterPaint('train');
   await endStageAfterPaint('evaluate');
+}
+
+/**
+ * What the page can likely spend on training: half the device memory Chromium reports (it reports
+ * at most 8 GB), or 2 GB where it does not say.
+ */
+function availableMemoryBytes(): number {
+  const gb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return ((typeof gb === 'number' && gb > 0 ? gb : 4) / 2) * 1024 ** 3;
 }
