@@ -143,7 +143,7 @@ describe('writeBundle / readBundle', () => {
     [
       'an unknown step kind',
       () => tamper('bundle.json', (j) => (j.recipe.steps[2].kind = 'evil')),
-      'bundle.json: "recipe.steps[2].kind" is "evil", expected one of impute, oneHot, standardScale.',
+      'bundle.json: "recipe.steps[2].kind" is "evil", expected one of impute, oneHot, ordinal, standardScale.',
     ],
     [
       'a __proto__ key deep inside',

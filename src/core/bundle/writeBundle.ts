@@ -45,9 +45,11 @@ function inputSchema(input: BundleInput): InputField[] {
   return recipe.features.map((name, i) => {
     const field: InputField = { name, type: recipe.featureTypes?.[i] ?? 'numeric' };
     for (const step of recipe.steps) {
-      if (step.kind !== 'oneHot' || !step.fitted) continue;
+      if (!step.fitted) continue;
       const c = step.columns.indexOf(name);
-      if (c >= 0) field.categories = [...step.fitted.categories[c], ...step.fitted.other[c]];
+      if (c < 0) continue;
+      if (step.kind === 'oneHot') field.categories = [...step.fitted.categories[c], ...step.fitted.other[c]];
+      if (step.kind === 'ordinal') field.categories = [...step.fitted.categories[c]];
     }
     return field;
   });

@@ -32,7 +32,7 @@ export interface TrainOptions {
   seed: number;
   /** Default 0.2. */
   testFraction?: number;
-  /** Default: `suggestRecipe(table, target)`. */
+  /** Default: `suggestRecipe(table, target)` with the model's way of encoding categories. */
   recipe?: Recipe;
   /**
    * K >= 2 also cross-validates the model on K folds of the rows with a target (before the hold-out
@@ -99,7 +99,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   const stratify = encoded.task === 'classification' ? encoded.y : undefined;
   const split = splitRows(encoded.rows.length, { testFraction: options.testFraction ?? 0.2, seed, stratify });
   let params = { ...spec.defaults, ...options.params } as ModelParams;
-  const unfitted = options.recipe ?? suggestRecipe(table, target);
+  const unfitted = options.recipe ?? suggestRecipe(table, target, { categories: spec.categoricalEncoding });
   const folds = options.folds ?? 0;
   let cv: CrossValidation | undefined;
   let search: SearchSummary | undefined;

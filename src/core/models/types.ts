@@ -56,6 +56,8 @@ export interface ModelSpec<P extends ModelParams = ModelParams> {
   defaults: P;
   /** AutoML leaves the model out above this many rows (its fit or prediction would take too long). */
   autoMaxRows?: number;
+  /** How the default recipe encodes categories for this model (default one-hot). */
+  categoricalEncoding?: 'oneHot' | 'ordinal';
   /** The model computes with TensorFlow.js, so the backend choice applies to it. */
   usesTensorFlow?: boolean;
   /** Why AutoML leaves the model out unless it is asked for by name; absent: AutoML trains it. */

@@ -55,7 +55,7 @@ export function parseRecipe(json: unknown, path = 'recipe', options: ParseRecipe
   const oneHotColumns = new Set<string>();
   rawSteps.forEach((s, i) => {
     const step = expectObject(s, joinPath(stepsPath, i));
-    if (step.kind === 'oneHot' && Array.isArray(step.columns)) for (const c of step.columns) oneHotColumns.add(String(c));
+    if ((step.kind === 'oneHot' || step.kind === 'ordinal') && Array.isArray(step.columns)) for (const c of step.columns) oneHotColumns.add(String(c));
   });
   // The columns at each point, in order, with whether they hold numbers or categories.
   let frame: Array<{ name: string; kind: Kind }> = features.map((name) => ({ name, kind: oneHotColumns.has(name) ? 'category' : 'number' }));
@@ -123,6 +123,16 @@ function parseStep(
   kinds.forEach((k, c) => {
     if (k !== 'category') throw shapeError(joinPath(columnsPath, c), columns[c], 'a category column');
   });
+  if (kind === 'ordinal') {
+    const step: RecipeStep = { kind, columns };
+    if (fitted) {
+      const categoriesPath = joinPath(fittedPath, 'categories');
+      const categories = expectArray(fitted.categories, categoriesPath, n, 'lists').map((list, c) => expectStringArray(list, joinPath(categoriesPath, c)).slice());
+      step.fitted = { categories };
+    }
+    const next = frame.map((f) => (columns.includes(f.name) ? { name: f.name, kind: 'number' as const } : f));
+    return { step, frame: next };
+  }
   const step: RecipeStep = { kind, columns };
   if (o.maxCategories !== undefined) step.maxCategories = expectInteger(o.maxCategories, joinPath(at, 'maxCategories'), 1, 100_000);
   if (!fitted) return { step, frame };

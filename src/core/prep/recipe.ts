@@ -27,6 +27,16 @@ export interface OneHotStep {
   fitted?: { categories: string[][]; other: string[][] };
 }
 
+/**
+ * One number per category column: the category's position among those seen in training, sorted
+ * (-1 for a category never seen, or missing). For tree models, which split on it directly.
+ */
+export interface OrdinalStep {
+  kind: 'ordinal';
+  columns: string[];
+  fitted?: { categories: string[][] };
+}
+
 /** Subtract the training mean and divide by the training standard deviation (ddof 0; 0 becomes 1). */
 export interface StandardScaleStep {
   kind: 'standardScale';
@@ -34,9 +44,9 @@ export interface StandardScaleStep {
   fitted?: { mean: number[]; std: number[] };
 }
 
-export type RecipeStep = ImputeStep | OneHotStep | StandardScaleStep;
+export type RecipeStep = ImputeStep | OneHotStep | OrdinalStep | StandardScaleStep;
 export type RecipeStepKind = RecipeStep['kind'];
-export const RECIPE_STEP_KINDS: readonly RecipeStepKind[] = ['impute', 'oneHot', 'standardScale'];
+export const RECIPE_STEP_KINDS: readonly RecipeStepKind[] = ['impute', 'oneHot', 'ordinal', 'standardScale'];
 
 /** A column the default recipe left out, with the reason shown to the user. */
 export interface DroppedColumn {
@@ -65,10 +75,10 @@ export function oneHotOtherName(column: string): string {
   return `${column}=(other)`;
 }
 
-/** The columns that are treated as categories (anything a oneHot step consumes). */
+/** The columns that are treated as categories (anything a oneHot or ordinal step consumes). */
 export function categoricalFeatures(recipe: Recipe): Set<string> {
   const out = new Set<string>();
-  for (const step of recipe.steps) if (step.kind === 'oneHot') for (const c of step.columns) out.add(c);
+  for (const step of recipe.steps) if (step.kind === 'oneHot' || step.kind === 'ordinal') for (const c of step.columns) out.add(c);
   return out;
 }
 

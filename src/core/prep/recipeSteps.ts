@@ -4,6 +4,7 @@
  */
 import { applyImpute, fitImpute } from './imputeStep';
 import { applyOneHot, fitOneHot } from './oneHotStep';
+import { applyOrdinal, fitOrdinal } from './ordinalStep';
 import type { RecipeStep } from './recipe';
 import { applyStandardScale, fitStandardScale } from './standardScaleStep';
 import type { WorkFrame } from './workFrame';
@@ -15,6 +16,8 @@ export function fitStep(step: RecipeStep, frame: WorkFrame): RecipeStep {
       return { ...step, fitted: fitImpute(step, frame) };
     case 'oneHot':
       return { ...step, fitted: fitOneHot(step, frame) };
+    case 'ordinal':
+      return { ...step, fitted: fitOrdinal(step, frame) };
     case 'standardScale':
       return { ...step, fitted: fitStandardScale(step, frame) };
   }
@@ -27,6 +30,8 @@ export function applyStep(step: RecipeStep, frame: WorkFrame): void {
       return applyImpute(step, frame);
     case 'oneHot':
       return applyOneHot(step, frame);
+    case 'ordinal':
+      return applyOrdinal(step, frame);
     case 'standardScale':
       return applyStandardScale(step, frame);
   }

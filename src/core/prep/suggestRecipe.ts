@@ -6,7 +6,15 @@
 import { countMissing, MISSING_CODE, type Column, type Table } from '../data/table';
 import type { DroppedColumn, Recipe, RecipeStep } from './recipe';
 
-export function suggestRecipe(table: Table, target: string): Recipe {
+export interface SuggestOptions {
+  /**
+   * How categories become numbers: one 0/1 column per category (default; what linear models,
+   * distances and networks need), or one ordinal column each (what trees split on fastest).
+   */
+  categories?: 'oneHot' | 'ordinal';
+}
+
+export function suggestRecipe(table: Table, target: string, options: SuggestOptions = {}): Recipe {
   const features: string[] = [];
   const dropped: DroppedColumn[] = [];
   const categorical: string[] = [];
@@ -29,7 +37,7 @@ export function suggestRecipe(table: Table, target: string): Recipe {
   const steps: RecipeStep[] = [];
   // Impute every feature even without gaps in training: prediction files may have them.
   if (features.length > 0) steps.push({ kind: 'impute', columns: features.slice() });
-  if (categorical.length > 0) steps.push({ kind: 'oneHot', columns: categorical });
+  if (categorical.length > 0) steps.push({ kind: options.categories ?? 'oneHot', columns: categorical });
   if (numeric.length > 0) steps.push({ kind: 'standardScale', columns: numeric });
   return {
     version: 1,

@@ -12,6 +12,8 @@ const KIND = 'decision_tree';
 export const decisionTree: ModelSpec<TreeParams> = {
   name: KIND,
   label: 'Decision tree',
+  // Trees split on category codes directly: one column per category would only slow them down.
+  categoricalEncoding: 'ordinal',
   tasks: ['classification', 'regression'],
   defaults: TREE_DEFAULTS,
 

@@ -13,6 +13,8 @@ const KIND = 'extra_trees';
 export const extraTrees: ModelSpec<ForestParams> = {
   name: KIND,
   label: 'Extra trees',
+  // Trees split on category codes directly: one column per category would only slow them down.
+  categoricalEncoding: 'ordinal',
   tasks: ['classification', 'regression'],
   defaults: EXTRA_TREES_DEFAULTS,
 

@@ -17,6 +17,8 @@ export { GbdtModel } from './gbdtModel';
 export const histGradientBoosting: ModelSpec<GbdtParams> = {
   name: GBDT_KIND,
   label: 'Gradient boosting (histogram)',
+  // Trees split on category codes directly: one column per category would only slow them down.
+  categoricalEncoding: 'ordinal',
   tasks: ['classification', 'regression'],
   defaults: GBDT_DEFAULTS,
 

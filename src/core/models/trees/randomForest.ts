@@ -13,6 +13,8 @@ const KIND = 'random_forest';
 export const randomForest: ModelSpec<ForestParams> = {
   name: KIND,
   label: 'Random forest',
+  // Trees split on category codes directly: one column per category would only slow them down.
+  categoricalEncoding: 'ordinal',
   tasks: ['classification', 'regression'],
   defaults: RANDOM_FOREST_DEFAULTS,
 
