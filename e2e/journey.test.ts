@@ -127,6 +127,19 @@ describe('first journey', () => {
     await page.getByLabel('Backend', { exact: true }).selectOption('auto');
   });
 
+  it('adds the neural network with the layers the person picks, and shows each model\'s key parameters', async () => {
+    const { page } = studio;
+    await page.getByLabel('Tuning', { exact: true }).selectOption('none');
+    await page.getByLabel('Neural network').check();
+    await page.getByLabel('Layers preset').selectOption('32');
+    await page.getByLabel('Hidden layers').fill('16,8');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText(/Trained 9 models/).waitFor({ timeout: 240_000 });
+    const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Neural network/ });
+    await expect(row.getByRole('cell').nth(5).textContent()).resolves.toBe('hiddenLayers 16,8');
+    await page.getByLabel('Neural network').uncheck();
+  }, 300_000);
+
   it('tunes every model by random search within the time budget', async () => {
     const { page } = studio;
     await page.getByLabel('Tuning', { exact: true }).selectOption('random');

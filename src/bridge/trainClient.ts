@@ -65,7 +65,7 @@ export function startTraining(
 
   const run = async (): Promise<TrainOutcome> => {
     const first = spawn();
-    const { models: all, leftOut } = await orCrash(first, first.api.models(request.task, request.rows));
+    const { models: all, leftOut } = await orCrash(first, first.api.models(request.task, request.rows, request.extraModels ?? []));
     const models = request.models ? all.filter((m) => request.models!.includes(m.name)) : all;
     if (models.length === 0) return { ok: false, stopped: false, message: `no model does ${request.task}` };
     // An automatic choice measured earlier in this page is reused: the benchmark takes a second or two.
@@ -102,7 +102,8 @@ export function startTraining(
           const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
           const share = left === undefined ? undefined : (left * workers.length) / (models.length - index);
           const search = request.search && request.folds >= 2 ? { strategy: request.search, timeBudgetSeconds: share } : undefined;
-          const call = pooled.api.train({ target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, search }, events);
+          const params = request.params?.[name];
+          const call = pooled.api.train({ target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, foldBy: request.foldBy, params, search }, events);
           outcome = await orCrash(pooled, call as Promise<ModelOutcome>);
         } catch (error) {
           onEvent({ type: 'failure', model: name, label, message: error instanceof Error ? error.message : String(error) });

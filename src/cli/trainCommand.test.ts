@@ -163,6 +163,35 @@ describe('cli train --task clustering', () => {
   });
 });
 
+describe('cli train --group and --time', () => {
+  it('scores each fold on later years only with --time, and on unseen groups with --group', async () => {
+    const timed = join(work, 'cars-time');
+    const t = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', timed, '--models', 'ridge', '--search', 'none', '--time', 'Year');
+    expect(t.stderr).toBe('');
+    expect(t.code).toBe(0);
+    const tm = JSON.parse(readFileSync(join(timed, 'metrics.json'), 'utf8'));
+    expect(tm.folds_by).toEqual({ kind: 'time', column: 'Year' });
+    const grouped = join(work, 'cars-group');
+    const g = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', grouped, '--models', 'ridge', '--search', 'none', '--group', 'Origin', '--folds', '3');
+    expect(g.stderr).toBe('');
+    expect(g.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(grouped, 'metrics.json'), 'utf8')).folds_by).toEqual({ kind: 'group', column: 'Origin' });
+    // Three origins cannot make five folds: said in a sentence.
+    const five = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', join(work, 'five-groups'), '--models', 'ridge', '--search', 'none', '--group', 'Origin');
+    expect(five.code).toBe(2);
+    expect(five.stderr).toMatch(/5 folds by group need at least 5 groups; there are 3/);
+  });
+
+  it('refuses both at once, and an unknown column, with exit 2', async () => {
+    const both = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', join(work, 'both'), '--group', 'Origin', '--time', 'Year');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--group or --time, not both/);
+    const unknown = await run('train', '--data', cars, '--target', 'Miles_per_Gallon', '--out', join(work, 'unknown'), '--group', 'Nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no column "Nope"/);
+  });
+});
+
 describe('cli train on cars (regression)', () => {
   it('reaches r2 > 0.6 on the hold-out and scores --test', async () => {
     const out = join(work, 'cars-model');

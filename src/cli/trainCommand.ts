@@ -19,6 +19,7 @@ import { checkOutputFolder, writeFolderAtomic } from './files';
 import { scoreTestSet } from './scoreTestSet';
 import { rankingMetric, trainModels } from './trainModels';
 import { trainClusters } from './trainClusters';
+import type { FoldBy } from '../core/prep/foldsBy';
 import { MAX_CLUSTERS } from '../core/models/kMeans';
 
 const DEFAULT_FOLDS = 5;
@@ -27,7 +28,7 @@ const MAX_FOLDS = 20;
 const DEFAULT_TIME_BUDGET = 60;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
-         [--task auto|classification|regression|clustering] [--clusters K|auto] [--models auto|NAME,...] [--folds K] [--time-budget S]
+         [--task auto|classification|regression|clustering] [--clusters K|auto] [--models auto|NAME,...] [--folds K] [--group COL|--time COL] [--time-budget S]
          [--search random|halving|none] [--trials N] [--seed N] [--test T.csv]
 
 Trains models to predict COL from the other columns of F.csv, ranks them by K-fold
@@ -42,6 +43,8 @@ into DIR. DIR must be new, empty, or an earlier bundle.
   --models auto   every model for the task (default); or a comma-separated list of names
   --folds K       cross-validation folds, stratified for classification (default 5);
                   0 ranks on the hold-out split alone
+  --group COL     folds and hold-out by the groups of COL: no group on both sides
+  --time COL      folds and hold-out in the time order of COL: scored on later rows only
   --time-budget S no new model or tuning trial starts after S seconds (default ${DEFAULT_TIME_BUDGET});
                   each model's defaults always run
   --search random tunes each model's hyperparameters by cross-validation within its share of
@@ -57,7 +60,7 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test', 'clusters'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test', 'clusters', 'group', 'time'],
       flags: ['help'],
       required: ['data', 'out'],
     });
@@ -84,6 +87,7 @@ export const trainCommand: Command = {
     const trials = options.has('trials') ? integerOption(options, 'trials', 8, 1, 500) : undefined;
     if (folds === 1) throw new CliError('The option --folds needs 0 (no cross-validation) or at least 2 folds.');
     const testFile = stringOption(options, 'test');
+    const foldBy = foldByOption(stringOption(options, 'group'), stringOption(options, 'time'));
     checkOutputFolder(out);
 
     const table = readCsvFile(data, io);
@@ -92,6 +96,10 @@ export const trainCommand: Command = {
     const { models, leftOut } = chooseModels(stringOption(options, 'models') ?? 'auto', task, table.rowCount);
     const problems = validateTrainingSetup(table, target, task);
     if (problems.length > 0) throw new CliError(problems[0]);
+    if (foldBy && columnIndex(table, foldBy.column) < 0) {
+      throw new CliError(`There is no column "${foldBy.column}" in "${data}" for --${foldBy.kind}.`);
+    }
+    if (foldBy?.column === target) throw new CliError(`--${foldBy.kind} cannot use the target "${target}".`);
     const labelled = table.rowCount - countMissing(targetColumn);
     if (folds > 0 && labelled < 2 * folds) {
       throw new CliError(`${folds}-fold cross-validation needs at least ${2 * folds} rows with a "${target}"; "${data}" has ${labelled}. Use fewer --folds, or --folds 0.`);
@@ -114,6 +122,7 @@ export const trainCommand: Command = {
       folds,
       timeBudgetSeconds,
       search: searchOption === 'none' || folds === 0 ? undefined : { strategy: searchOption, trials },
+      foldBy,
       onFailure: (model, message) => io.stdout(`  ${model}: failed (${message})\n`),
       onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format((e.cv ?? e.holdout)[key])}${e.cv_std ? ` ± ${format(e.cv_std[key])}` : ''} (${e.fit_seconds} s)\n`),
     });
@@ -139,6 +148,7 @@ export const trainCommand: Command = {
       best: best.modelName,
       ranked_by: key,
       folds,
+      ...(foldBy ? { folds_by: foldBy } : {}),
       time_budget_seconds: timeBudgetSeconds,
       search: searchOption === 'none' || folds === 0 ? 'none' : searchOption,
       ...(skipped.length ? { skipped_for_time: skipped } : {}),
@@ -157,6 +167,13 @@ export const trainCommand: Command = {
     return EXIT_OK;
   },
 };
+
+function foldByOption(group: string | undefined, time: string | undefined): FoldBy | undefined {
+  if (group !== undefined && time !== undefined) throw new CliError('Use --group or --time, not both.');
+  if (group !== undefined) return { kind: 'group', column: group };
+  if (time !== undefined) return { kind: 'time', column: time };
+  return undefined;
+}
 
 function targetIndex(table: Table, target: string, file: string): number {
   const i = columnIndex(table, target);

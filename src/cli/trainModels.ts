@@ -6,6 +6,7 @@ import type { Table } from '../core/data/table';
 import { autoTrain, type Candidate } from '../core/models/autoTrain';
 import type { TrainResult } from '../core/models/trainAndEvaluate';
 import type { SearchStrategy } from '../core/models/hyperparameterSearch';
+import type { FoldBy } from '../core/prep/foldsBy';
 import type { ModelParams } from '../core/models/types';
 import type { SupervisedTask } from '../core/prep/chooseTask';
 import { CliError } from './cliError';
@@ -44,6 +45,7 @@ export async function trainModels(
     folds: number;
     timeBudgetSeconds?: number;
     search?: { strategy: SearchStrategy; trials?: number };
+    foldBy?: FoldBy;
     onModel?: (entry: LeaderboardEntry) => void;
     onFailure?: (model: string, message: string) => void;
   },

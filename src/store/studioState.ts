@@ -48,6 +48,8 @@ export interface LeaderboardRow {
   cv?: Record<string, number>;
   cvStd?: Record<string, number>;
   folds?: number;
+  /** The hyperparameters that differ from the model's defaults, in words. */
+  keyParams?: string;
   /** How the hyperparameters were tuned, in words ("9 trials"); absent when they were not. */
   tuning?: string;
   fitSeconds: number;
@@ -95,7 +97,15 @@ export interface StudioState {
   run: TrainedRun | null;
   leaderboard: LeaderboardRow[];
   /** How AutoML runs: hyperparameter tuning and the time budget (seconds). */
-  trainSettings: { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number; clusters: 'auto' | number };
+  trainSettings: {
+    search: 'random' | 'halving' | 'none';
+    timeBudgetSeconds: number;
+    clusters: 'auto' | number;
+    /** Folds and hold-out shuffled (null), by the groups of a column, or in its time order. */
+    foldBy: { kind: 'group' | 'time'; column: string } | null;
+    /** The neural network joins AutoML only when asked for, with these hidden layers ("64,64"). */
+    network: { include: boolean; hiddenLayers: string };
+  };
   /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
   backend: { preference: BackendPreference; probed: BackendChoice | null };
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
@@ -113,7 +123,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
-  trainSettings: { search: 'random', timeBudgetSeconds: 60, clusters: 'auto' },
+  trainSettings: { search: 'random', timeBudgetSeconds: 60, clusters: 'auto', foldBy: null, network: { include: false, hiddenLayers: '64,64' } },
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },

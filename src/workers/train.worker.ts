@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import { getModel, modelsForAutoML } from '../core/models/registry';
+import type { ModelParams } from '../core/models/types';
 import { kMeans } from '../core/models/kMeans';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
 import { trainClustering } from '../core/models/trainClustering';
@@ -21,9 +22,12 @@ const api = {
    * The models AutoML trains for the task on `rows` rows, in registry order (the order it trains
    * and breaks ties in), and those it leaves out with the reason.
    */
-  models(task: 'classification' | 'regression', rows: number): { models: ModelInfo[]; leftOut: (ModelInfo & { reason: string })[] } {
-    const { models, leftOut } = modelsForAutoML(task, rows);
-    return { models: models.map((m) => ({ name: m.name, label: m.label })), leftOut };
+  models(task: 'classification' | 'regression', rows: number, extra: readonly string[] = []): { models: ModelInfo[]; leftOut: (ModelInfo & { reason: string })[] } {
+    const auto = modelsForAutoML(task, rows);
+    // Models the person asked for by name join AutoML's list, at the end (they are the slow ones).
+    const asked = auto.leftOut.filter((m) => extra.includes(m.name));
+    const models = [...auto.models, ...asked].map((m) => ({ name: m.name, label: m.label }));
+    return { models, leftOut: auto.leftOut.filter((m) => !extra.includes(m.name)) };
   },
 
   /** The person's choice, or on "auto" the fastest backend by a short benchmark (run by one worker of the pool). */
@@ -57,6 +61,8 @@ const api = {
         model: request.model,
         seed: request.seed,
         folds: request.folds,
+        params: request.params,
+        foldBy: request.foldBy,
         search: request.search,
         signal,
         onFold: (done, folds) => report({ type: 'fold', done, folds }),
@@ -82,6 +88,7 @@ const api = {
         modelName: result.modelName,
         label: getModel(result.modelName).label,
         usesTensorFlow: getModel(result.modelName).usesTensorFlow === true,
+        keyParams: keyParams(result.params, getModel(result.modelName).defaults),
         params: result.params,
         model: result.model.toJSON(),
         recipe: result.recipe,
@@ -149,3 +156,11 @@ const api = {
 
 export type TrainApi = typeof api;
 Comlink.expose(api);
+
+/** The hyperparameters that differ from the model's defaults, in words, for the leaderboard. */
+function keyParams(params: ModelParams, defaults: ModelParams): string {
+  const changed = Object.keys(params).filter((key) => params[key] !== defaults[key]);
+  if (changed.length === 0) return 'defaults';
+  const text = (v: number | string | boolean) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(3)) : v);
+  return changed.map((key) => `${key} ${text(params[key])}`).join(', ');
+}

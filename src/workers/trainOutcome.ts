@@ -1,4 +1,5 @@
 import type { ClusterProfiles } from '../core/evaluate/clusterProfiles';
+import type { FoldBy } from '../core/prep/foldsBy';
 import type { ClusterCountScore } from '../core/models/chooseClusterCount';
 import type { SearchStrategy } from '../core/models/hyperparameterSearch';
 import type { TrainProgress } from '../core/models/types';
@@ -13,6 +14,10 @@ export interface TrainRequest {
   seed: number;
   /** Cross-validation folds (0: none). */
   folds: number;
+  /** Overrides of the model's defaults, kept through tuning (e.g. the network's layers). */
+  params?: Record<string, number | string | boolean>;
+  /** Folds and hold-out by group or in time order. */
+  foldBy?: FoldBy;
   /** Tuning of the model's hyperparameters within `timeBudgetSeconds` (needs folds). */
   search?: { strategy: SearchStrategy; timeBudgetSeconds?: number };
 }
@@ -29,6 +34,11 @@ export interface AutoTrainRequest {
   /** No new model starts after this many seconds (once one has finished); each model's tuning gets a share. */
   timeBudgetSeconds?: number;
   search?: SearchStrategy;
+  foldBy?: FoldBy;
+  /** Models trained although AutoML leaves them out by default (e.g. the neural network). */
+  extraModels?: string[];
+  /** Per model name: overrides of its defaults. */
+  params?: Record<string, Record<string, number | string | boolean>>;
   /** Workers memory allows (one per core at most anyway). */
   maxWorkers?: number;
   /** "auto" (the default) measures the backends and takes the fastest. */
@@ -57,6 +67,8 @@ export interface TrainedRun {
   /** Registry name, its label, and the hyperparameters used. */
   modelName: string;
   label: string;
+  /** The hyperparameters that differ from the defaults, in words ("defaults" when none). */
+  keyParams?: string;
   /** Whether the backend applies to this model (TensorFlow.js), or it is plain TypeScript. */
   usesTensorFlow?: boolean;
   params: Record<string, number | string | boolean>;

@@ -10,6 +10,7 @@ import type { SupervisedTask } from '../prep/chooseTask';
 import { isAbortError, throwIfAborted } from './abort';
 import { getModel, modelsForAutoML } from './registry';
 import type { SearchStrategy, SearchTrial } from './hyperparameterSearch';
+import type { FoldBy } from '../prep/foldsBy';
 import { trainAndEvaluate, type TrainResult } from './trainAndEvaluate';
 import type { TrainProgress } from './types';
 
@@ -40,6 +41,8 @@ export interface AutoTrainOptions {
    * budget left when it starts, and always evaluates the defaults.
    */
   search?: { strategy: SearchStrategy; trials?: number };
+  /** Folds and hold-out by group or in time order (see trainAndEvaluate). */
+  foldBy?: FoldBy;
   onTrial?: (trial: SearchTrial) => void;
   signal?: AbortSignal;
   onModelStart?: (start: { model: string; label: string; index: number; count: number }) => void;
@@ -87,6 +90,7 @@ export async function autoTrain(table: Table, options: AutoTrainOptions): Promis
     const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
     try {
       const result = await trainAndEvaluate(table, {
+        foldBy: options.foldBy,
         search: options.search && { ...options.search, timeBudgetSeconds: left === undefined ? undefined : left / (names.length - index) },
         onTrial: options.onTrial,
         target: options.target,

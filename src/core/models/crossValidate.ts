@@ -7,7 +7,8 @@
 import type { Table } from '../data/table';
 import type { ClassificationTarget, RegressionTarget } from '../prep/encodeTarget';
 import type { Recipe } from '../prep/recipe';
-import { kFoldRows } from '../prep/splitRows';
+import { groupKFold, rowKeys, timeSeriesFolds, type FoldBy } from '../prep/foldsBy';
+import { kFoldRows, type RowSplit } from '../prep/splitRows';
 import { throwIfAborted } from './abort';
 import { fitAndScore } from './fitAndScore';
 import type { ModelParams, ModelSpec } from './types';
@@ -31,6 +32,8 @@ export interface CrossValidateInput {
   recipe: Recipe;
   folds: number;
   seed: number;
+  /** Folds by group or in time order instead of shuffled (and stratified) ones. */
+  by?: FoldBy;
   signal?: AbortSignal;
   /** Called after each fold with how many are done. */
   onFold?: (done: number, folds: number) => void;
@@ -43,7 +46,7 @@ export async function crossValidate(input: CrossValidateInput): Promise<CrossVal
     throw new Error(`${folds}-fold cross-validation needs at least ${2 * folds} rows with a target; "${input.target}" has ${n}.`);
   }
   const stratify = encoded.task === 'classification' ? encoded.y : undefined;
-  const splits = kFoldRows(n, folds, input.seed, stratify);
+  const splits = foldSplits(input.table, encoded.rows, folds, input.seed, stratify, input.by);
   const perFold: Record<string, number>[] = [];
   for (const split of splits) {
     throwIfAborted(input.signal);
@@ -64,4 +67,11 @@ export function summarizeFolds(perFold: Record<string, number>[]): { mean: Recor
     std[name] = Math.sqrt(values.reduce((a, v) => a + (v - mu) * (v - mu), 0) / values.length);
   }
   return { mean, std };
+}
+
+/** The K folds over `rows` (table rows): shuffled and stratified, or by group, or in time order. */
+export function foldSplits(table: Table, rows: Int32Array, folds: number, seed: number, stratify?: Int32Array, by?: FoldBy): RowSplit[] {
+  if (!by) return kFoldRows(rows.length, folds, seed, stratify);
+  const keys = rowKeys(table, by, rows);
+  return keys.groups ? groupKFold(keys.groups, folds) : timeSeriesFolds(keys.times!, folds);
 }

@@ -9,6 +9,7 @@ export const DENSE_DEFAULTS: DenseParams = {
   learningRate: 0.01,
   batchSize: 0,
   l2: 0,
+  l1: 0,
   patience: 10,
   validationFraction: 0.1,
 };
@@ -22,6 +23,7 @@ export function resolveDenseParams(defaults: DenseParams, params: Partial<DenseP
   check('learningRate', p.learningRate > 0 && p.learningRate <= 10, 'a number above 0 and at most 10');
   check('batchSize', Number.isInteger(p.batchSize) && p.batchSize >= 0, 'a whole number (0 for automatic)');
   check('l2', p.l2 >= 0 && Number.isFinite(p.l2), 'a number of at least 0');
+  check('l1', p.l1 >= 0 && Number.isFinite(p.l1), 'a number of at least 0');
   check('patience', Number.isInteger(p.patience) && p.patience >= 1, 'a positive integer');
   check('validationFraction', p.validationFraction >= 0 && p.validationFraction < 0.5, 'a number from 0 to 0.5');
   return p;

@@ -21,6 +21,7 @@ import { splitRows } from '../prep/splitRows';
 import { createRng } from '../random';
 import { isAbortError, throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
+import type { FoldBy } from '../prep/foldsBy';
 import { sampleParams, searchSpaces, type SearchSpace } from './searchSpaces';
 import type { ModelParams, ModelSpec } from './types';
 
@@ -36,6 +37,8 @@ export interface SearchInput {
   recipe: Recipe;
   folds: number;
   seed: number;
+  /** Folds by group or in time order (see crossValidate). */
+  by?: FoldBy;
   strategy: SearchStrategy;
   /** Sampled candidates besides the defaults; default 8 for 'random', 16 for 'halving'. */
   trials?: number;

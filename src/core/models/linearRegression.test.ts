@@ -1,4 +1,10 @@
+/**
+ * Linear regression on synthetic data; its L1 penalty against scikit-learn's Lasso, whose
+ * fixture comes from
+ *   /usr/bin/python3 tests/fixtures/models/make_penalized_fixtures.py
+ */
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import { linearRegression } from './linearRegression';
@@ -92,5 +98,51 @@ describe('linear_regression', () => {
     await expect(linearRegression.fit(bad, y, { rows: 20, cols: 3 }, linearRegression.defaults, { seed: 1 })).rejects.toThrow(
       'Input column 2 of row 2 is NaN',
     );
+  });
+});
+
+interface LassoDataset {
+  name: string;
+  cols: number;
+  X_train: number[];
+  y_train: number[];
+  models: { model: string; params: { alpha: number }; coef: number[] }[];
+}
+
+describe('linear_regression with an L1 penalty', () => {
+  it('comes near Lasso(alpha=1) on make_regression, with exact zeros where Lasso has (near) zeros', async () => {
+    const url = new URL('../../../tests/fixtures/models/penalized.json', import.meta.url);
+    const data = (JSON.parse(readFileSync(url, 'utf8')) as { datasets: LassoDataset[] }).datasets.find((d) => d.name === 'make_regression')!;
+    const lasso = data.models.find((m) => m.model === 'lasso' && m.params.alpha === 1)!;
+    const rows = data.y_train.length;
+    const mean = data.y_train.reduce((s, v) => s + v, 0) / rows;
+    const sd = Math.sqrt(data.y_train.reduce((s, v) => s + (v - mean) ** 2, 0) / rows);
+    // Lasso minimises 1/(2n) ||y - Xw||^2 + alpha ||w||_1; the studio the mean squared error of
+    // y / sd plus l1 ||w / sd||_1: multiplying by sd^2 / 2 gives l1 = 2 alpha / sd.
+    const l1 = (2 * lasso.params.alpha) / sd;
+    const model = await linearRegression.fit(
+      Float32Array.from(data.X_train),
+      Float64Array.from(data.y_train),
+      { rows, cols: data.cols },
+      { ...linearRegression.defaults, l1 },
+      { seed: 0 },
+    );
+    const coef = (model.toJSON() as unknown as { coef: number[][] }).coef[0];
+    const largest = Math.max(...lasso.coef.map(Math.abs));
+    const worst = Math.max(...coef.map((c, j) => Math.abs(c - lasso.coef[j])));
+    const zeros = coef.flatMap((c, j) => (c === 0 ? [j] : []));
+    const line = `coef ${coef.map((c) => c.toFixed(2)).join(' ')}; lasso ${lasso.coef.map((c) => c.toFixed(2)).join(' ')}`;
+    expect(worst / largest, line).toBeLessThan(0.02);
+    expect(zeros.length, line).toBeGreaterThanOrEqual(4);
+    for (const j of zeros) expect(Math.abs(lasso.coef[j]), line).toBeLessThan(0.1);
+  });
+
+  it('rejects a negative or NaN l1 with a sentence', async () => {
+    const { X, y } = linearData(20, 8);
+    for (const l1 of [-1, NaN]) {
+      await expect(linearRegression.fit(X, y, { rows: 20, cols: 3 }, { ...linearRegression.defaults, l1 }, { seed: 1 })).rejects.toThrow(
+        `The parameter "l1" is ${l1}; expected a number of at least 0.`,
+      );
+    }
   });
 });

@@ -49,6 +49,8 @@ export const linearRegression: ModelSpec<LinearRegressionParams> = {
     const targets = Float32Array.from({ length: rows }, (_, i) => (y[i] - mean) / sd);
     // Loaded on demand: predicting with a stored model never needs TensorFlow.js.
     const { trainDense } = await import('./trainDense');
+    // The penalties act on this standardised target: on standardised inputs, l1 matches
+    // scikit-learn's Lasso(alpha) (1/(2n) ||y - Xw||^2 + alpha ||w||_1) at l1 = 2 alpha / sd.
     const fit = await trainDense({ X, rows, cols, targets, outputs: 1, loss: 'mse' }, p, ctx);
     const coef = [fit.coef[0].map((w) => w * sd)];
     const intercept = [fit.intercept[0] * sd + mean];

@@ -60,7 +60,9 @@ export const logisticRegression: ModelSpec<LogisticRegressionParams> = {
   label: 'Logistic regression',
   usesTensorFlow: true,
   tasks: ['classification'],
-  // l2 near scikit-learn's default (C = 1) for a few hundred rows: 1 / (2 C n) ~ 1e-3.
+  // l2 near scikit-learn's default (C = 1) for a few hundred rows: 1 / (2 C n) ~ 1e-3. The L1
+  // penalty (off by default) matches LogisticRegression(penalty='l1', C) at l1 = 1 / (C n):
+  // scikit-learn minimises C * sum of the row losses + ||w||_1, the studio their mean + l1 ||w||_1.
   defaults: { ...DENSE_DEFAULTS, l2: 1e-3, learningRate: 0.02 },
 
   async fit(X, y, shape, params, ctx) {

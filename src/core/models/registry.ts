@@ -4,6 +4,7 @@
  */
 import { linearRegression } from './linearRegression';
 import { logisticRegression } from './logisticRegression';
+import { categoricalNaiveBayes } from './categoricalNaiveBayes';
 import { elasticNetRegression } from './elasticNetRegression';
 import { gaussianNaiveBayes } from './gaussianNaiveBayes';
 import { kMeans } from './kMeans';
@@ -32,6 +33,7 @@ const MODELS: readonly ModelSpec[] = [
   decisionTree,
   kNearestNeighbors,
   gaussianNaiveBayes,
+  categoricalNaiveBayes,
   linearSvm,
   neuralNetwork,
   kMeans,
@@ -67,6 +69,7 @@ const AUTO_ORDER = [
   'extra_trees',
   'decision_tree',
   'gaussian_naive_bayes',
+  'categorical_naive_bayes',
   'ridge',
   'lasso',
   'elastic_net',

@@ -46,6 +46,7 @@ describe('registry', () => {
       ...trees,
       'k_nearest_neighbors',
       'gaussian_naive_bayes',
+      'categorical_naive_bayes',
       'linear_svm',
       'neural_network',
     ]);

@@ -7,7 +7,8 @@
 import type { Table } from '../data/table';
 import { encodeTarget } from '../prep/encodeTarget';
 import type { Recipe } from '../prep/recipe';
-import { splitRows } from '../prep/splitRows';
+import { groupHoldout, rowKeys, timeHoldout, type FoldBy } from '../prep/foldsBy';
+import { splitRows, type RowSplit } from '../prep/splitRows';
 import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
@@ -41,6 +42,11 @@ export interface TrainOptions {
   folds?: number;
   /** Default CV_MAX_ROWS. */
   cvMaxRows?: number;
+  /**
+   * Folds and the hold-out split by group (no group on both sides) or in time order (scored on
+   * later rows than trained on) instead of shuffled and stratified.
+   */
+  foldBy?: FoldBy;
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
   /** Cross-validation progress: folds done out of K. */
@@ -97,7 +103,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   if (!spec.tasks.includes(task)) throw new Error(`The model "${spec.name}" does not do ${task}.`);
   const encoded = encodeTarget(table, target, task);
   const stratify = encoded.task === 'classification' ? encoded.y : undefined;
-  const split = splitRows(encoded.rows.length, { testFraction: options.testFraction ?? 0.2, seed, stratify });
+  const split = holdoutSplit(table, encoded.rows, options.testFraction ?? 0.2, seed, stratify, options.foldBy);
   let params = { ...spec.defaults, ...options.params } as ModelParams;
   const unfitted = options.recipe ?? suggestRecipe(table, target, { categories: spec.categoricalEncoding });
   const folds = options.folds ?? 0;
@@ -117,6 +123,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
       recipe: unfitted,
       folds,
       seed,
+      by: options.foldBy,
       strategy: options.search.strategy,
       trials: options.search.trials,
       timeBudgetSeconds: options.search.timeBudgetSeconds,
@@ -128,7 +135,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     cv = found.best.cv;
     search = { strategy: options.search.strategy, evaluations: found.trials.length, stoppedByBudget: found.stoppedByBudget, defaultsWon: found.best.candidate === 0 };
   } else if (folds >= 2) {
-    cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, signal: options.signal, onFold: options.onFold });
+    cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, by: options.foldBy, signal: options.signal, onFold: options.onFold });
   }
   const { recipe, model, metrics, featureNames, curve } = await fitAndScore({
     table,
@@ -158,4 +165,11 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     ...(cv ? { cv, cvRows: cvTarget.rows.length } : {}),
     ...(search ? { search } : {}),
   };
+}
+
+/** The hold-out split over `rows` (table rows): shuffled and stratified, or whole groups, or the latest rows. */
+function holdoutSplit(table: Table, rows: Int32Array, fraction: number, seed: number, stratify: Int32Array | undefined, by: FoldBy | undefined): RowSplit {
+  if (!by) return splitRows(rows.length, { testFraction: fraction, seed, stratify });
+  const keys = rowKeys(table, by, rows);
+  return keys.groups ? groupHoldout(keys.groups, fraction, seed) : timeHoldout(keys.times!, fraction);
 }

@@ -51,6 +51,7 @@ export function ResultsPanel(): ReactNode {
             {folds ? <th scope="col">CV {name} (mean ± std)</th> : null}
             <th scope="col">Held-out {name}</th>
             <th scope="col">Tuning</th>
+            <th scope="col">Key parameters</th>
             <th scope="col">Fit time</th>
             <th scope="col">Backend</th>
           </tr>
@@ -63,6 +64,7 @@ export function ResultsPanel(): ReactNode {
               {folds ? <td>{row.cv ? `${formatMetric(row.cv[key])} ± ${formatMetric(row.cvStd?.[key])}` : '—'}</td> : null}
               <td>{formatMetric(row.metrics[key])}</td>
               <td>{row.tuning ?? 'defaults'}</td>
+              <td>{row.keyParams ?? 'defaults'}</td>
               <td>{row.fitSeconds.toFixed(2)} s</td>
               <td>{row.backend}</td>
             </tr>

@@ -1,7 +1,15 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { setBackendPreference, setTrainSettings, stopTraining, trainModel } from '../../store/actions/trainModel';
+import { HIDDEN_LAYERS, setBackendPreference, setTrainSettings, stopTraining, trainModel } from '../../store/actions/trainModel';
 import type { BackendPreference } from '../../store/studioState';
+
+/** Hidden layer presets of the neural network: units per layer. */
+const LAYER_PRESETS: [string, string][] = [
+  ['32', 'small (32)'],
+  ['64,64', 'medium (64, 64)'],
+  ['128,64', 'large (128, 64)'],
+  ['256,128,64', 'deep (256, 128, 64)'],
+];
 
 /** TensorFlow.js runs the linear models and the neural network; the other models are plain TypeScript. */
 const BACKEND_OPTIONS: [BackendPreference, string][] = [
@@ -23,6 +31,12 @@ export function TrainPanel(): ReactNode {
   const backend = useStudio((s) => s.backend);
   const settings = useStudio((s) => s.trainSettings);
   const task = useStudio((s) => s.task);
+  const foldColumns = (dataset?.columns ?? [])
+    .filter((c) => c.name !== target && (settings.foldBy?.kind !== 'time' || c.type === 'numeric' || c.type === 'datetime'))
+    .map((c) => c.name);
+  const [layersText, setLayersText] = useState(settings.network.hiddenLayers);
+  // A preset choice (or a restored project) replaces what is typed.
+  useEffect(() => setLayersText(settings.network.hiddenLayers), [settings.network.hiddenLayers]);
   const figure = useMemo(() => lossFigure(training.curves), [training.curves]);
   if (!dataset) return null;
   const running = training.status === 'running';
@@ -72,6 +86,79 @@ export function TrainPanel(): ReactNode {
         </>
         )}
         <label className="inline-field">
+          <span aria-hidden="true">Folds</span>
+          <select
+            aria-label="Folds"
+            value={settings.foldBy?.kind ?? 'shuffled'}
+            disabled={running}
+            onChange={(e) => {
+              const kind = e.currentTarget.value;
+              const column = settings.foldBy?.column ?? foldColumns[0];
+              setTrainSettings({ foldBy: kind === 'shuffled' || !column ? null : { kind: kind as 'group' | 'time', column } });
+            }}
+          >
+            <option value="shuffled">shuffled{task === 'classification' ? ', stratified' : ''}</option>
+            <option value="group">by group</option>
+            <option value="time">in time order</option>
+          </select>
+          {settings.foldBy && (
+            <select
+              aria-label="Fold column"
+              value={settings.foldBy.column}
+              disabled={running}
+              onChange={(e) => setTrainSettings({ foldBy: { kind: settings.foldBy!.kind, column: e.currentTarget.value } })}
+            >
+              {foldColumns.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </label>
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={settings.network.include}
+            disabled={running}
+            onChange={(e) => setTrainSettings({ network: { ...settings.network, include: e.currentTarget.checked } })}
+          />
+          Neural network
+        </label>
+        {settings.network.include && (
+          <label className="inline-field">
+            <span aria-hidden="true">Layers</span>
+            <select
+              aria-label="Layers preset"
+              value={LAYER_PRESETS.some(([v]) => v === settings.network.hiddenLayers) ? settings.network.hiddenLayers : 'custom'}
+              disabled={running}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                if (value !== 'custom') setTrainSettings({ network: { ...settings.network, hiddenLayers: value } });
+              }}
+            >
+              {LAYER_PRESETS.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+              <option value="custom">custom</option>
+            </select>
+            <input
+              aria-label="Hidden layers"
+              aria-invalid={!HIDDEN_LAYERS.test(layersText)}
+              size={9}
+              value={layersText}
+              disabled={running}
+              onChange={(e) => {
+                const text = e.currentTarget.value.replace(/\s+/g, '');
+                setLayersText(text);
+                if (HIDDEN_LAYERS.test(text)) setTrainSettings({ network: { ...settings.network, hiddenLayers: text } });
+              }}
+            />
+          </label>
+        )}
+        <label className="inline-field">
           <span aria-hidden="true">Backend</span>
           <select
             aria-label="Backend"
@@ -87,6 +174,11 @@ export function TrainPanel(): ReactNode {
           </select>
         </label>
       </div>
+      {settings.network.include && !HIDDEN_LAYERS.test(layersText) && (
+        <p role="alert" className="field-error">
+          Hidden layers must be 1 to 5 sizes separated by commas, such as 64,32; the network keeps {settings.network.hiddenLayers} until then.
+        </p>
+      )}
       {backend.probed && backend.preference === 'auto' && (
         <p className="hint">
           TensorFlow.js backend: {backend.probed.name}, {backend.probed.reason}.

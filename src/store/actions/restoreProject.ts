@@ -1,6 +1,8 @@
 import { readSavedProject } from './autosave';
 import { loadDataset } from './loadDataset';
 import { setStudio } from '../useStudio';
+import type { StudioState } from '../studioState';
+import { HIDDEN_LAYERS } from './trainModel';
 
 /**
  * Brings the person back where they were after a reload: the same file read with the same
@@ -47,10 +49,24 @@ function isBackendPreference(value: unknown): value is 'auto' | 'webgpu' | 'webg
 }
 
 /** Saved settings are checked like any stored input: a bad or missing value falls back to the default. */
-function validSettings(saved: unknown): { search: 'random' | 'halving' | 'none'; timeBudgetSeconds: number; clusters: 'auto' | number } {
-  const value = (saved ?? {}) as { search?: unknown; timeBudgetSeconds?: unknown; clusters?: unknown };
+function validSettings(saved: unknown): StudioState['trainSettings'] {
+  const value = (saved ?? {}) as {
+    search?: unknown;
+    timeBudgetSeconds?: unknown;
+    clusters?: unknown;
+    foldBy?: { kind?: unknown; column?: unknown } | null;
+    network?: { include?: unknown; hiddenLayers?: unknown };
+  };
   const search = value.search === 'halving' || value.search === 'none' ? value.search : 'random';
   const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : 60;
   const clusters = typeof value.clusters === 'number' && Number.isInteger(value.clusters) && value.clusters >= 2 && value.clusters <= 50 ? value.clusters : 'auto';
-  return { search, timeBudgetSeconds: seconds, clusters };
+  const layers = value.network?.hiddenLayers;
+  const network = {
+    include: value.network?.include === true,
+    hiddenLayers: typeof layers === 'string' && HIDDEN_LAYERS.test(layers) ? layers : '64,64',
+  };
+  const by = value.foldBy;
+  const kind: 'group' | 'time' | null = by?.kind === 'group' ? 'group' : by?.kind === 'time' ? 'time' : null;
+  const foldBy = kind && typeof by?.column === 'string' ? { kind, column: by.column } : null;
+  return { search, timeBudgetSeconds: seconds, clusters, foldBy, network };
 }

@@ -9,6 +9,9 @@ import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
 let activeJob: { stop(): void } | null = null;
+/** Hidden layer sizes as the neural network takes them: 1 to 5 comma-separated numbers. */
+export const HIDDEN_LAYERS = /^\d{1,4}(,\d{1,4}){0,4}$/;
+
 /** The seed of every split, fold and initialisation, shown in the UI; the CLI's --seed is the same. */
 export const DEFAULT_SEED = 0;
 /** Cross-validation folds of every model; the CLI's default --folds is the same. */
@@ -53,7 +56,7 @@ export async function trainModel(): Promise<void> {
       setStudio((s) => ({ training: { ...s.training, curves: [...curves.values()], active, done: runs.length + failures.length } }));
     });
   };
-  const { search: searchSetting } = getStudio().trainSettings;
+  const { search: searchSetting, network, foldBy } = getStudio().trainSettings;
   const job = startTraining(
     () => dataWorker().tableForTraining(),
     {
@@ -65,6 +68,9 @@ export async function trainModel(): Promise<void> {
       timeBudgetSeconds: getStudio().trainSettings.timeBudgetSeconds,
       search: searchSetting === 'none' ? undefined : searchSetting,
       maxWorkers: memory.workers,
+      foldBy: foldBy && foldBy.column !== target ? foldBy : undefined,
+      extraModels: network.include ? ['neural_network'] : [],
+      params: network.include ? { neural_network: { hiddenLayers: network.hiddenLayers } } : undefined,
       backend: getStudio().backend.preference,
       probed: getStudio().backend.probed ?? undefined,
     },
@@ -163,6 +169,7 @@ function leaderboardRow(run: TrainedRun): LeaderboardRow {
     metrics: run.metrics,
     ...(run.cv ? { cv: run.cv.mean, cvStd: run.cv.std, folds: run.cv.folds } : {}),
     ...(run.search ? { tuning: tuningText(run.search) } : {}),
+    ...(run.keyParams ? { keyParams: run.keyParams } : {}),
     fitSeconds: run.fitSeconds,
     backend: run.usesTensorFlow === false ? 'not used' : run.backend.name,
   };
