@@ -39,22 +39,22 @@ describe('first journey', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // A pool of workers, one per core (2 here): two models train at once.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    if (cores >= 2) await page.getByText(/^Training .+\), .+\); \d of 8 models done\.$/).waitFor({ timeout: 60_000 });
-    await page.getByText(/Trained 8 models/).waitFor({ timeout: 120_000 });
+    if (cores >= 2) await page.getByText(/^Training .+\), .+\); \d of 9 models done\.$/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Trained 9 models/).waitFor({ timeout: 120_000 });
     const metrics = page.getByRole('table', { name: 'Metrics' });
     const accuracyText = await metrics.getByRole('row', { name: /^Accuracy/ }).getByRole('cell').textContent();
     expect(Number(accuracyText)).toBeGreaterThan(0.9);
     const leaderboard = page.getByRole('table', { name: 'Leaderboard' });
     const rows = leaderboard.getByRole('row');
-    expect(await rows.count()).toBe(9); // header + eight classifiers
+    expect(await rows.count()).toBe(10); // header + nine classifiers
     const text = await leaderboard.textContent();
-    const classifiers = ['Logistic regression', 'Gradient boosting', 'Random forest', 'Extra trees', 'Decision tree', 'k-nearest neighbours', 'Naive Bayes', 'Linear SVM'];
+    const classifiers = ['Logistic regression', 'Gradient boosting', 'Random forest', 'Extra trees', 'Decision tree', 'k-nearest neighbours', 'Naive Bayes (Gaussian)', 'Naive Bayes (categorical)', 'Linear SVM'];
     for (const model of classifiers) expect(text).toContain(model);
     expect(text).toMatch(/5-fold cross-validated Accuracy/);
     await expect(page.getByText(/Neural network was left out/).count()).resolves.toBe(1);
     // Best first by the cross-validated mean, shown as "mean ± std".
     const cvMeans: number[] = [];
-    for (let i = 1; i < 9; i++) {
+    for (let i = 1; i < 10; i++) {
       const cell = await rows.nth(i).getByRole('cell').nth(2).textContent();
       expect(cell).toMatch(/^\d\.\d{4} ± \d\.\d{4}$/);
       cvMeans.push(Number(cell!.split(' ')[0]));
@@ -119,7 +119,7 @@ describe('first journey', () => {
     await expect(page.getByText(/TensorFlow\.js backend: \w+, fastest in a short benchmark here: .*wasm [\d.]+ ms.*cpu [\d.]+ ms/).count()).resolves.toBe(1);
     await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByText(/Trained 8 models/).waitFor({ timeout: 120_000 });
+    await page.getByText(/Trained 9 models/).waitFor({ timeout: 120_000 });
     const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Logistic regression/ });
     await expect(row.getByRole('cell').last().textContent()).resolves.toBe('cpu');
     const treeRow = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Random forest/ });
@@ -134,7 +134,7 @@ describe('first journey', () => {
     await page.getByLabel('Layers preset').selectOption('32');
     await page.getByLabel('Hidden layers').fill('16,8');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByText(/Trained 9 models/).waitFor({ timeout: 240_000 });
+    await page.getByText(/Trained 10 models/).waitFor({ timeout: 240_000 });
     const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Neural network/ });
     await expect(row.getByRole('cell').nth(5).textContent()).resolves.toBe('hiddenLayers 16,8');
     await page.getByLabel('Neural network').uncheck();
@@ -146,9 +146,9 @@ describe('first journey', () => {
     await page.getByLabel('Time budget (seconds)').fill('20');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByText(/\(tuning, trial \d+\)/).first().waitFor({ timeout: 60_000 });
-    await page.getByText(/Trained 8 models/).waitFor({ timeout: 180_000 });
+    await page.getByText(/Trained 9 models/).waitFor({ timeout: 180_000 });
     const rows = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row');
-    for (let i = 1; i < 9; i++) {
+    for (let i = 1; i < 10; i++) {
       // Rank, model, CV, held-out, tuning, ...: each model says how it was tuned.
       await expect(rows.nth(i).getByRole('cell').nth(4).textContent()).resolves.toMatch(/^random search, \d+ trials?/);
     }

@@ -9,12 +9,12 @@
  * standardised inputs, together with that scaling, for `foldNetwork` to turn into plain arrays.
  */
 import * as tf from '@tensorflow/tfjs';
-import { splitRows } from '../prep/splitRows';
-import { createRng, type Rng } from '../random';
+import { createRng } from '../random';
 import { throwIfAborted, yieldToEventLoop } from './abort';
 import { BN_EPSILON, type Activation, type RawLayer } from './networkWeights';
 import { ensureTfBackend } from './tfBackend';
 import type { FitContext, TrainProgress } from './types';
+import { autoBatchSize, columnScaling, glorotUniform, internalSplit, pickRows, scalarOf, standardRows } from './denseTrainingHelpers';
 
 /** Held-out rows needed before their loss, rather than the training loss, decides when to stop. */
 const MIN_STOPPING_ROWS = 100;
@@ -242,65 +242,9 @@ function rawLayers(sizes: number[], snapshot: ArrayLike<number>[], batchNorm: bo
 }
 
 /** Small batches for small data; larger ones keep big data sets to a bounded number of steps. */
-function autoBatchSize(rows: number): number {
-  return Math.min(1024, Math.max(32, Math.ceil(rows / 64)));
-}
-
 function checkFinite(loss: number, epoch: number): void {
   if (Number.isFinite(loss)) return;
   const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
   throw new Error(`The neural network's loss became ${what} at epoch ${epoch}; try a lower learning rate.`);
 }
 
-function scalarOf(t: tf.Tensor): number {
-  const v = t.dataSync()[0];
-  t.dispose();
-  return v;
-}
-
-function internalSplit(rows: number, fraction: number, rng: Rng, stratify?: Int32Array): { train: Int32Array; val: Int32Array | null } {
-  if (fraction > 0 && rows >= 20) {
-    const { train, test } = splitRows(rows, { testFraction: fraction, seed: rng.int(2 ** 31), stratify });
-    return { train, val: test };
-  }
-  return { train: Int32Array.from({ length: rows }, (_, i) => i), val: null };
-}
-
-/** Column means and standard deviations (1 for constant columns), in float64. */
-function columnScaling(X: Float32Array, rows: number, cols: number): { mean: Float64Array; scale: Float64Array } {
-  const mean = new Float64Array(cols);
-  const scale = new Float64Array(cols);
-  for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) mean[j] += X[r * cols + j];
-  for (let j = 0; j < cols; j++) mean[j] /= rows;
-  for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) {
-      const d = X[r * cols + j] - mean[j];
-      scale[j] += d * d;
-    }
-  }
-  for (let j = 0; j < cols; j++) {
-    const s = Math.sqrt(scale[j] / rows);
-    scale[j] = s > 1e-12 && Number.isFinite(s) ? s : 1;
-  }
-  return { mean, scale };
-}
-
-function standardRows(X: Float32Array, rows: Int32Array, cols: number, mean: Float64Array, scale: Float64Array): Float32Array {
-  const out = new Float32Array(rows.length * cols);
-  rows.forEach((r, i) => {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = (X[r * cols + j] - mean[j]) / scale[j];
-  });
-  return out;
-}
-
-function pickRows(values: Float32Array, rows: Int32Array, width: number): Float32Array {
-  const out = new Float32Array(rows.length * width);
-  rows.forEach((r, i) => out.set(values.subarray(r * width, r * width + width), i * width));
-  return out;
-}
-
-/** Glorot-uniform initial kernel (biases start at zero) from the seeded generator. */
-function glorotUniform(fanIn: number, fanOut: number, rng: Rng): Float32Array {
-  const limit = Math.sqrt(6 / (fanIn + fanOut));
-  return Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit);
-}
