@@ -142,5 +142,10 @@ describe('validateTrainingSetup', () => {
       'No column can be used as an input to predict "y": "id" (an identifier: its values are unique per row and do not generalise).',
     ]);
     expect(validateTrainingSetup(noInputs, 'nope', 'regression')).toEqual(['There is no column "nope" to predict.']);
+    const infinite = tableFromColumns([col('x', 'numeric', xs.map((i) => (i === 3 ? Infinity : i))), col('y', 'numeric', xs.map((i) => (i === 6 ? -Infinity : i)))]);
+    expect(validateTrainingSetup(infinite, 'y', 'regression')).toEqual([
+      'The column "y" holds an infinite value in row 7; replace it with a number or leave the cell empty.',
+      'The column "x" holds an infinite value in row 4; replace it with a number or leave the cell empty.',
+    ]);
   });
 });

@@ -40,6 +40,15 @@ export function validateTrainingSetup(table: Table, target: string, task: 'class
     if (bad !== undefined) problems.push(nonNumericTargetMessage(target, bad, column.categories[column.codes[bad]]));
   }
   const recipe = suggestRecipe(table, target);
+  // Infinity passes every type check but turns the scaler's mean, and then every loss, into NaN.
+  for (const name of task === 'regression' ? [target, ...recipe.features] : recipe.features) {
+    const c = table.columns[columnIndex(table, name)];
+    if (!c.values || c.codes) continue;
+    const r = c.values.findIndex((v, row) => !c.missing[row] && (v === Infinity || v === -Infinity));
+    if (r >= 0) {
+      problems.push(`The column "${name}" holds an infinite value in row ${r + 1}; replace it with a number or leave the cell empty.`);
+    }
+  }
   if (recipe.features.length === 0) {
     const why = recipe.dropped?.map((d) => `"${d.column}" (${d.reason})`).join('; ');
     problems.push(`No column can be used as an input to predict "${target}"${why ? `: ${why}` : ''}.`);
