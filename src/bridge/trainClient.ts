@@ -11,6 +11,7 @@ import { tableBuffers } from '../core/data/table';
 import type { TrainApi } from '../workers/train.worker';
 import type { BackendChoice } from '../workers/tfBackend';
 import type { AutoTrainRequest, ClusterRequest, ModelEvent, ModelOutcome, TrainEvent, TrainOutcome } from '../workers/trainOutcome';
+import { budgetSpent, tuningShare } from '../core/models/autoMLRules';
 import { workerFailure } from './workerFailure';
 
 const STOP_GRACE_MS = 3000;
@@ -87,7 +88,7 @@ export function startTraining(
       }
       while (!stopping && next < models.length) {
         const budget = request.timeBudgetSeconds;
-        if (budget !== undefined && finished > 0 && (performance.now() - started) / 1000 >= budget) {
+        if (budgetSpent(budget, (performance.now() - started) / 1000, finished)) {
           skipped.push(...models.slice(next).map((m) => m.name));
           next = models.length;
           break;
@@ -98,9 +99,7 @@ export function startTraining(
         const events = Comlink.proxy((event: ModelEvent) => onEvent({ ...event, model: name }));
         let outcome: ModelOutcome;
         try {
-          // Each model's tuning gets an equal share of the budget left, counting the models running beside it.
-          const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
-          const share = left === undefined ? undefined : (left * workers.length) / (models.length - index);
+          const share = tuningShare(budget, (performance.now() - started) / 1000, models.length - index, workers.length);
           const search = request.search && request.folds >= 2 ? { strategy: request.search, timeBudgetSeconds: share } : undefined;
           const params = request.params?.[name];
           const call = pooled.api.train({ target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, foldBy: request.foldBy, params, search }, events);

@@ -19,13 +19,13 @@ import { checkOutputFolder, writeFolderAtomic } from './files';
 import { scoreTestSet } from './scoreTestSet';
 import { rankingMetric, trainModels } from './trainModels';
 import { trainClusters } from './trainClusters';
+import { AUTO_FOLDS, AUTO_SEED, AUTO_TIME_BUDGET_SECONDS } from '../core/models/autoMLRules';
 import type { FoldBy } from '../core/prep/foldsBy';
 import { MAX_CLUSTERS } from '../core/models/kMeans';
 
-const DEFAULT_FOLDS = 5;
+const DEFAULT_FOLDS = AUTO_FOLDS;
 const MAX_FOLDS = 20;
-/** The browser's AutoML budget too, so both hosts train the same models by default. */
-const DEFAULT_TIME_BUDGET = 60;
+const DEFAULT_TIME_BUDGET = AUTO_TIME_BUDGET_SECONDS;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
          [--task auto|classification|regression|clustering] [--clusters K|auto] [--models auto|NAME,...] [--folds K] [--group COL|--time COL] [--time-budget S]
@@ -71,7 +71,7 @@ export const trainCommand: Command = {
     const data = requiredOption(options, 'data');
     const out = requiredOption(options, 'out');
     const taskOption = choiceOption(options, 'task', ['auto', 'classification', 'regression', 'clustering'] as const, 'auto');
-    const seed = integerOption(options, 'seed', 0, 0, 2 ** 31 - 1);
+    const seed = integerOption(options, 'seed', AUTO_SEED, 0, 2 ** 31 - 1);
     if (taskOption === 'clustering') {
       const clusters = stringOption(options, 'clusters') ?? 'auto';
       const k = clusters === 'auto' ? 'auto' : integerOption(options, 'clusters', 3, 2, MAX_CLUSTERS);

@@ -1,3 +1,4 @@
+import { AUTO_TIME_BUDGET_SECONDS } from '../core/models/autoMLRules';
 import type { ColumnSummary } from '../core/data/summarizeColumns';
 import type { ImportIssue } from '../core/data/importIssue';
 import type { ReadOptions, ReadResult } from '../core/data/readCsv';
@@ -123,7 +124,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
-  trainSettings: { search: 'random', timeBudgetSeconds: 60, clusters: 'auto', foldBy: null, network: { include: false, hiddenLayers: '64,64' } },
+  trainSettings: { search: 'random', timeBudgetSeconds: AUTO_TIME_BUDGET_SECONDS, clusters: 'auto', foldBy: null, network: { include: false, hiddenLayers: '64,64' } },
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },

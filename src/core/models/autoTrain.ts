@@ -8,6 +8,7 @@
 import type { Table } from '../data/table';
 import type { SupervisedTask } from '../prep/chooseTask';
 import { isAbortError, throwIfAborted } from './abort';
+import { budgetSpent, rankingScore, tuningShare } from './autoMLRules';
 import { getModel, modelsForAutoML } from './registry';
 import type { SearchStrategy, SearchTrial } from './hyperparameterSearch';
 import type { FoldBy } from '../prep/foldsBy';
@@ -60,16 +61,7 @@ export interface AutoTrainResult {
   skipped: string[];
 }
 
-/** The metric that ranks models, higher is better. */
-export function rankingMetric(task: SupervisedTask): string {
-  return task === 'classification' ? 'accuracy' : 'r2';
-}
-
-/** The score a candidate is ranked by: its K-fold mean, or its hold-out score without folds. */
-export function rankingScore(metrics: { cv?: { mean: Record<string, number> }; metrics: Record<string, number> }, task: SupervisedTask): number {
-  const value = (metrics.cv?.mean ?? metrics.metrics)[rankingMetric(task)];
-  return Number.isFinite(value) ? value : -Infinity;
-}
+export { rankingMetric, rankingScore } from './autoMLRules';
 
 export async function autoTrain(table: Table, options: AutoTrainOptions): Promise<AutoTrainResult> {
   const names = options.models ?? modelsForAutoML(options.task, table.rowCount).models.map((m) => m.name);
@@ -81,17 +73,16 @@ export async function autoTrain(table: Table, options: AutoTrainOptions): Promis
     throwIfAborted(options.signal);
     const spec = getModel(name);
     const budget = options.timeBudgetSeconds;
-    if (budget !== undefined && ranked.length > 0 && (performance.now() - started) / 1000 >= budget) {
+    if (budgetSpent(budget, (performance.now() - started) / 1000, ranked.length)) {
       skipped.push(name);
       continue;
     }
     options.onModelStart?.({ model: name, label: spec.label, index, count: names.length });
     const modelStarted = performance.now();
-    const left = budget === undefined ? undefined : Math.max(0, budget - (performance.now() - started) / 1000);
     try {
       const result = await trainAndEvaluate(table, {
         foldBy: options.foldBy,
-        search: options.search && { ...options.search, timeBudgetSeconds: left === undefined ? undefined : left / (names.length - index) },
+        search: options.search && { ...options.search, timeBudgetSeconds: tuningShare(budget, (performance.now() - started) / 1000, names.length - index) },
         onTrial: options.onTrial,
         target: options.target,
         task: options.task,

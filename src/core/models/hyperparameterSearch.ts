@@ -20,6 +20,7 @@ import type { Recipe } from '../prep/recipe';
 import { splitRows } from '../prep/splitRows';
 import { createRng } from '../random';
 import { isAbortError, throwIfAborted } from './abort';
+import { rankingMetric } from './autoMLRules';
 import { crossValidate, type CrossValidation } from './crossValidate';
 import type { FoldBy } from '../prep/foldsBy';
 import { sampleParams, searchSpaces, type SearchSpace } from './searchSpaces';
@@ -91,7 +92,7 @@ export async function searchHyperparameters(input: SearchInput): Promise<SearchR
   const { encoded, spec, strategy } = input;
   if (encoded.task !== input.task) throw new Error(`The target was encoded for ${encoded.task}, not ${input.task}.`);
   if (strategy !== 'random' && strategy !== 'halving') throw new Error(`There is no search strategy "${String(strategy)}"; use "random" or "halving".`);
-  const metric = input.task === 'classification' ? 'accuracy' : 'r2';
+  const metric = rankingMetric(input.task);
   const defaults: ModelParams = { ...spec.defaults, ...stripUndefined(input.baseParams) };
   const space = input.space ?? searchSpaces[spec.name];
   const count = input.trials ?? (strategy === 'halving' ? 16 : 8);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
 import { exportModel } from '../../store/actions/exportModel';
-import { primaryMetric } from '../../store/actions/trainModel';
+import { rankingMetric } from '../../core/models/autoMLRules';
 import { ClusterResults } from './ClusterResults';
 
 const METRIC_LABELS: Record<string, string> = {
@@ -34,7 +34,7 @@ export function ResultsPanel(): ReactNode {
       </section>
     );
   }
-  const key = primaryMetric(task);
+  const key = rankingMetric(task);
   const name = METRIC_LABELS[key] ?? key;
   const folds = leaderboard.find((row) => row.folds)?.folds;
   return (

@@ -1,3 +1,4 @@
+import { AUTO_TIME_BUDGET_SECONDS } from '../../core/models/autoMLRules';
 import { readSavedProject } from './autosave';
 import { loadDataset } from './loadDataset';
 import { setStudio } from '../useStudio';
@@ -58,7 +59,7 @@ function validSettings(saved: unknown): StudioState['trainSettings'] {
     network?: { include?: unknown; hiddenLayers?: unknown };
   };
   const search = value.search === 'halving' || value.search === 'none' ? value.search : 'random';
-  const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : 60;
+  const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : AUTO_TIME_BUDGET_SECONDS;
   const clusters = typeof value.clusters === 'number' && Number.isInteger(value.clusters) && value.clusters >= 2 && value.clusters <= 50 ? value.clusters : 'auto';
   const layers = value.network?.hiddenLayers;
   const network = {

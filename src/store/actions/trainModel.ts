@@ -5,6 +5,7 @@ import type { BackendPreference } from '../../workers/tfBackend';
 import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { planTrainingMemory } from '../../core/models/trainingMemory';
+import { AUTO_FOLDS, AUTO_SEED, rankingScore } from '../../core/models/autoMLRules';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
@@ -12,10 +13,6 @@ let activeJob: { stop(): void } | null = null;
 /** Hidden layer sizes as the neural network takes them: 1 to 5 comma-separated numbers. */
 export const HIDDEN_LAYERS = /^\d{1,4}(,\d{1,4}){0,4}$/;
 
-/** The seed of every split, fold and initialisation, shown in the UI; the CLI's --seed is the same. */
-export const DEFAULT_SEED = 0;
-/** Cross-validation folds of every model; the CLI's default --folds is the same. */
-export const DEFAULT_FOLDS = 5;
 
 /**
  * AutoML: trains every model for the task on a pool of workers (one per core), each model
@@ -63,8 +60,8 @@ export async function trainModel(): Promise<void> {
       target,
       task,
       rows: dataset.rowCount,
-      seed: DEFAULT_SEED,
-      folds: DEFAULT_FOLDS,
+      seed: AUTO_SEED,
+      folds: AUTO_FOLDS,
       timeBudgetSeconds: getStudio().trainSettings.timeBudgetSeconds,
       search: searchSetting === 'none' ? undefined : searchSetting,
       maxWorkers: memory.workers,
@@ -79,7 +76,7 @@ export async function trainModel(): Promise<void> {
       switch (event.type) {
         case 'model':
           curves.set(event.model, { model: event.model, label: event.label, points: [] });
-          active = [...active, { model: event.model, label: event.label, index: event.index, count: event.count, fold: 0, folds: DEFAULT_FOLDS }];
+          active = [...active, { model: event.model, label: event.label, index: event.index, count: event.count, fold: 0, folds: AUTO_FOLDS }];
           break;
         case 'fold':
           active = active.map((m) => (m.model === event.model ? { ...m, fold: event.done, folds: event.folds } : m));
@@ -145,21 +142,12 @@ export function stopTraining(): void {
   activeJob?.stop();
 }
 
-export function primaryMetric(task: Task): string {
-  return task === 'classification' ? 'accuracy' : task === 'regression' ? 'r2' : 'silhouette';
-}
-
 /**
  * Best first by the K-fold mean of the task's metric (the hold-out score without folds); ties
  * keep the order of the model list, as in the CLI.
  */
 export function rankRuns(runs: (TrainedRun & { order: number })[], task: Task): TrainedRun[] {
-  const key = primaryMetric(task);
-  const score = (run: TrainedRun) => {
-    const value = (run.cv?.mean ?? run.metrics)[key];
-    return Number.isFinite(value) ? value : -Infinity;
-  };
-  return [...runs].sort((a, b) => score(b) - score(a) || a.order - b.order).map(({ order: _order, ...run }) => run);
+  return [...runs].sort((a, b) => rankingScore(b, task) - rankingScore(a, task) || a.order - b.order).map(({ order: _order, ...run }) => run);
 }
 
 function leaderboardRow(run: TrainedRun): LeaderboardRow {
@@ -211,7 +199,7 @@ async function clusterRows(): Promise<void> {
   setStudio({ alert: null, training: { status: 'running', curves: [], active: [count], done: 0 } });
   void persistState();
   let curve: ModelCurve = { model: 'k_means', label, points: [] };
-  const job = startClustering(await dataWorker().tableForTraining(), { exclude: target ?? undefined, clusters: trainSettings.clusters, seed: DEFAULT_SEED }, (event) => {
+  const job = startClustering(await dataWorker().tableForTraining(), { exclude: target ?? undefined, clusters: trainSettings.clusters, seed: AUTO_SEED }, (event) => {
     if (event.type !== 'epoch' || getStudio().training.status !== 'running') return;
     curve = { ...curve, points: [...curve.points, event.progress] };
     const { epoch, epochs } = event.progress;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { budgetSpent, rankingMetric, rankingScore, tuningShare } from './autoMLRules';
+
+describe('AutoML rules', () => {
+  it('ranks by the K-fold mean of the task metric, else the hold-out score; undefined ranks last', () => {
+    expect(rankingMetric('classification')).toBe('accuracy');
+    expect(rankingMetric('regression')).toBe('r2');
+    expect(rankingMetric('clustering')).toBe('silhouette');
+    expect(rankingScore({ cv: { mean: { accuracy: 0.9 } }, metrics: { accuracy: 1 } }, 'classification')).toBe(0.9);
+    expect(rankingScore({ metrics: { r2: 0.5 } }, 'regression')).toBe(0.5);
+    expect(rankingScore({ metrics: { r2: NaN } }, 'regression')).toBe(-Infinity);
+  });
+
+  it('spends the budget only once a model has finished, and shares what is left', () => {
+    expect(budgetSpent(60, 61, 0)).toBe(false);
+    expect(budgetSpent(60, 61, 1)).toBe(true);
+    expect(budgetSpent(undefined, 1e9, 5)).toBe(false);
+    expect(tuningShare(60, 20, 4)).toBe(10);
+    expect(tuningShare(60, 20, 4, 2)).toBe(20);
+    expect(tuningShare(60, 90, 4)).toBe(0);
+    expect(tuningShare(undefined, 20, 4)).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * AutoML's defaults and rules, shared by the CLI, the browser's training pool and the store. Pure
+ * and import-free, so the page can use them without loading the models.
+ */
+
+/** Seed of every split, fold, search and fit unless the person sets one. */
+export const AUTO_SEED = 0;
+/** Cross-validation folds of every model. */
+export const AUTO_FOLDS = 5;
+/** Seconds after which no new model or tuning trial starts. */
+export const AUTO_TIME_BUDGET_SECONDS = 60;
+
+export type RankedTask = 'classification' | 'regression' | 'clustering';
+
+/** The metric that ranks models, higher is better. */
+export function rankingMetric(task: RankedTask): string {
+  return task === 'classification' ? 'accuracy' : task === 'regression' ? 'r2' : 'silhouette';
+}
+
+/** The score a model is ranked by: its K-fold mean, or its hold-out score without folds; -Infinity when undefined. */
+export function rankingScore(run: { cv?: { mean: Record<string, number> }; metrics: Record<string, number> }, task: RankedTask): number {
+  const value = (run.cv?.mean ?? run.metrics)[rankingMetric(task)];
+  return Number.isFinite(value) ? value : -Infinity;
+}
+
+/** Whether the budget is spent: no new model starts then, but never before one has finished. */
+export function budgetSpent(budgetSeconds: number | undefined, elapsedSeconds: number, finished: number): boolean {
+  return budgetSeconds !== undefined && finished > 0 && elapsedSeconds >= budgetSeconds;
+}
+
+/**
+ * A model's share of the budget for its tuning: what is left, split equally over the models not
+ * yet finished, counting those that train at the same time on other workers.
+ */
+export function tuningShare(budgetSeconds: number | undefined, elapsedSeconds: number, modelsLeft: number, workers = 1): number | undefined {
+  if (budgetSeconds === undefined) return undefined;
+  return (Math.max(0, budgetSeconds - elapsedSeconds) * workers) / Math.max(1, modelsLeft);
+}
