@@ -17,6 +17,7 @@
 import { assertSafeJson, expectArray, expectFiniteArray, expectFiniteMatrix, expectInteger, expectObject, expectOneOf, joinPath, JsonShapeError, shapeError } from '../bundle/jsonShape';
 import { throwIfAborted, yieldToEventLoop } from './abort';
 import { checkFitShape } from './denseParams';
+import { classProbabilities, predictedClasses } from './naiveBayesScores';
 import type { FittedModel, ModelJSON, ModelSpec } from './types';
 
 export type CategoricalNaiveBayesParams = {
@@ -160,32 +161,12 @@ class CategoricalNaiveBayesModel implements FittedModel {
     return out;
   }
 
-  /** Index of the first largest score of row r; finite, since some class has a prior above 0. */
-  private best(jll: Float64Array, r: number): number {
-    const K = this.classCount;
-    let best = 0;
-    for (let k = 1; k < K; k++) if (jll[r * K + k] > jll[r * K + best]) best = k;
-    return best;
-  }
-
   predictProba(X: Float32Array, rows: number, cols: number): Float64Array {
-    const jll = this.jointLogLikelihood(X, rows, cols);
-    const K = this.classCount;
-    const out = new Float64Array(rows * K);
-    for (let r = 0; r < rows; r++) {
-      const max = jll[r * K + this.best(jll, r)];
-      // exp(jll - logsumexp(jll)) written as a ratio, so each row sums to 1 to rounding;
-      // exp(-Infinity) is 0 for a class without training rows.
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += out[r * K + k] = Math.exp(jll[r * K + k] - max);
-      for (let k = 0; k < K; k++) out[r * K + k] /= sum;
-    }
-    return out;
+    return classProbabilities(this.jointLogLikelihood(X, rows, cols), rows, this.classCount, this.state.priors);
   }
 
   predict(X: Float32Array, rows: number, cols: number): Float64Array {
-    const jll = this.jointLogLikelihood(X, rows, cols);
-    return Float64Array.from({ length: rows }, (_, r) => this.best(jll, r));
+    return predictedClasses(this.jointLogLikelihood(X, rows, cols), rows, this.classCount, this.state.priors);
   }
 
   toJSON(): ModelJSON {

@@ -12,6 +12,7 @@
 import { assertSafeJson, expectFiniteArray, expectFiniteMatrix, expectInteger, expectObject, joinPath, JsonShapeError, shapeError } from '../bundle/jsonShape';
 import { throwIfAborted } from './abort';
 import { checkFitShape } from './denseParams';
+import { classProbabilities, predictedClasses } from './naiveBayesScores';
 import type { FittedModel, ModelJSON, ModelSpec } from './types';
 
 export type GaussianNaiveBayesParams = {
@@ -71,42 +72,12 @@ class GaussianNaiveBayesModel implements FittedModel {
     return out;
   }
 
-  /** Index of the first largest score of row r; the largest prior if every class scores -Infinity. */
-  private best(jll: Float64Array, r: number): number {
-    const K = this.classCount;
-    let best = 0;
-    for (let k = 1; k < K; k++) if (jll[r * K + k] > jll[r * K + best]) best = k;
-    if (jll[r * K + best] !== -Infinity) return best;
-    const { priors } = this.stats;
-    best = 0;
-    for (let k = 1; k < K; k++) if (priors[k] > priors[best]) best = k;
-    return best;
-  }
-
   predictProba(X: Float32Array, rows: number, cols: number): Float64Array {
-    const jll = this.jointLogLikelihood(X, rows, cols);
-    const K = this.classCount;
-    const out = new Float64Array(rows * K);
-    for (let r = 0; r < rows; r++) {
-      const max = jll[r * K + this.best(jll, r)];
-      if (max === -Infinity) {
-        // Every class is infinitely far (the squared distances overflowed): fall back to the priors.
-        for (let k = 0; k < K; k++) out[r * K + k] = this.stats.priors[k];
-        continue;
-      }
-      // exp(jll - logsumexp(jll)) as scikit-learn, written as a ratio: scikit-learn's
-      // exp(jll - (max + log(sum))) loses ~ulp(max) when the scores are huge (1e9 for a near
-      // constant input), so its rows can miss 1 by 1e-8; these sum to 1 to rounding.
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += out[r * K + k] = Math.exp(jll[r * K + k] - max);
-      for (let k = 0; k < K; k++) out[r * K + k] /= sum;
-    }
-    return out;
+    return classProbabilities(this.jointLogLikelihood(X, rows, cols), rows, this.classCount, this.stats.priors);
   }
 
   predict(X: Float32Array, rows: number, cols: number): Float64Array {
-    const jll = this.jointLogLikelihood(X, rows, cols);
-    return Float64Array.from({ length: rows }, (_, r) => this.best(jll, r));
+    return predictedClasses(this.jointLogLikelihood(X, rows, cols), rows, this.classCount, this.stats.priors);
   }
 
   toJSON(): ModelJSON {
