@@ -11,7 +11,7 @@ import { kMeans } from '../core/models/kMeans';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
 import { trainClustering } from '../core/models/trainClustering';
 import { chooseBackend, fallBackFrom, type BackendChoice, type BackendPreference } from './tfBackend';
-import type { ClusterRequest, ModelEvent, ModelInfo, ModelOutcome, TrainRequest } from './trainOutcome';
+import type { ClusterRequest, ModelEvent, ModelInfo, ModelOutcome, TrainedRun, TrainRequest } from './trainOutcome';
 
 let table: Table | null = null;
 let backend: BackendChoice | null = null;
@@ -47,48 +47,43 @@ const api = {
 
   async train(request: TrainRequest, onEvent: (event: ModelEvent) => void | Promise<void>): Promise<ModelOutcome> {
     if (!table || !backend) return { ok: false, stopped: false, message: 'the training worker was given no data' };
-    controller = new AbortController();
-    const signal = controller.signal;
-    // The proxied callback has its own message channel, so its messages could arrive after this
-    // call's answer: every event is awaited before answering.
-    const delivered: Promise<void>[] = [];
-    const report = (event: ModelEvent) => void delivered.push(Promise.resolve(onEvent(event)).catch(() => undefined));
-    const started = performance.now();
-    const fit = (data: Table) =>
-      trainAndEvaluate(data, {
-        target: request.target,
-        task: request.task,
-        model: request.model,
-        seed: request.seed,
-        folds: request.folds,
-        params: request.params,
-        foldBy: request.foldBy,
-        search: request.search,
-        signal,
-        onFold: (done, folds) => report({ type: 'fold', done, folds }),
-        onTrial: (trial) => report({ type: 'trial', trial: trial.trial + 1 }),
-        onProgress: (progress) => report({ type: 'epoch', progress }),
-      });
-    try {
+    const data = table;
+    return reported(onEvent, async (report, signal) => {
+      const started = performance.now();
+      const fit = () =>
+        trainAndEvaluate(data, {
+          target: request.target,
+          task: request.task,
+          model: request.model,
+          seed: request.seed,
+          folds: request.folds,
+          params: request.params,
+          foldBy: request.foldBy,
+          search: request.search,
+          signal,
+          onFold: (done, folds) => report({ type: 'fold', done, folds }),
+          onTrial: (trial) => report({ type: 'trial', trial: trial.trial + 1 }),
+          onProgress: (progress) => report({ type: 'epoch', progress }),
+        });
       let result;
       try {
-        result = await fit(table);
+        result = await fit();
       } catch (error) {
         // A GPU backend can fail mid-run (a lost WebGL context, a device reset): finish on the CPU side instead of failing.
-        const onGpu = backend.name === 'webgl' || backend.name === 'webgpu';
+        const onGpu = backend!.name === 'webgl' || backend!.name === 'webgpu';
         if (!onGpu || signal.aborted) throw error;
-        backend = await fallBackFrom(backend.name, error instanceof Error ? error.message : String(error));
-        result = await fit(table);
+        backend = await fallBackFrom(backend!.name, error instanceof Error ? error.message : String(error));
+        result = await fit();
       }
-      await Promise.all(delivered);
+      const spec = getModel(result.modelName);
       return {
         ok: true,
-        backend,
+        backend: backend!,
         fitSeconds: (performance.now() - started) / 1000,
         modelName: result.modelName,
-        label: getModel(result.modelName).label,
-        usesTensorFlow: getModel(result.modelName).usesTensorFlow === true,
-        keyParams: keyParams(result.params, getModel(result.modelName).defaults),
+        label: spec.label,
+        usesTensorFlow: spec.usesTensorFlow === true,
+        keyParams: keyParams(result.params, spec.defaults),
         params: result.params,
         model: result.model.toJSON(),
         recipe: result.recipe,
@@ -100,30 +95,20 @@ const api = {
         trainRows: result.trainRows,
         testRows: result.testRows,
       };
-    } catch (error) {
-      await Promise.all(delivered);
-      if (signal.aborted) return { ok: false, stopped: true, message: 'Training was stopped.' };
-      return { ok: false, stopped: false, message: error instanceof Error ? error.message : String(error) };
-    } finally {
-      controller = null;
-    }
+    });
   },
 
   /** Clusters this worker's table with k-means (the whole table: clustering has no hold-out). */
   async cluster(data: Table, request: ClusterRequest, onEvent: (event: ModelEvent) => void | Promise<void>): Promise<ModelOutcome> {
-    controller = new AbortController();
-    const signal = controller.signal;
-    const delivered: Promise<void>[] = [];
-    const started = performance.now();
-    try {
+    return reported(onEvent, async (report, signal) => {
+      const started = performance.now();
       const result = await trainClustering(data, {
         clusters: request.clusters,
         seed: request.seed,
         exclude: request.exclude,
         signal,
-        onProgress: (progress) => void delivered.push(Promise.resolve(onEvent({ type: 'epoch', progress })).catch(() => undefined)),
+        onProgress: (progress) => report({ type: 'epoch', progress }),
       });
-      await Promise.all(delivered);
       return {
         ok: true,
         backend: { name: 'cpu', reason: 'k-means is plain TypeScript; TensorFlow.js is not used' },
@@ -140,13 +125,7 @@ const api = {
         testRows: 0,
         clustering: { k: result.k, sizes: result.sizes, ...(result.kScores ? { kScores: result.kScores } : {}), profiles: result.profiles },
       };
-    } catch (error) {
-      await Promise.all(delivered);
-      if (signal.aborted) return { ok: false, stopped: true, message: 'Training was stopped.' };
-      return { ok: false, stopped: false, message: error instanceof Error ? error.message : String(error) };
-    } finally {
-      controller = null;
-    }
+    });
   },
 
   stop(): void {
@@ -156,6 +135,32 @@ const api = {
 
 export type TrainApi = typeof api;
 Comlink.expose(api);
+
+/**
+ * Runs one fit with a fresh abort signal and turns its end into an outcome: stopped, failed or
+ * done. The proxied callback has its own message channel, so its messages could arrive after
+ * this call's answer: every event is awaited before answering.
+ */
+async function reported(
+  onEvent: (event: ModelEvent) => void | Promise<void>,
+  work: (report: (event: ModelEvent) => void, signal: AbortSignal) => Promise<TrainedRun>,
+): Promise<ModelOutcome> {
+  controller = new AbortController();
+  const signal = controller.signal;
+  const delivered: Promise<void>[] = [];
+  const report = (event: ModelEvent) => void delivered.push(Promise.resolve(onEvent(event)).catch(() => undefined));
+  try {
+    const run = await work(report, signal);
+    await Promise.all(delivered);
+    return run;
+  } catch (error) {
+    await Promise.all(delivered);
+    if (signal.aborted) return { ok: false, stopped: true, message: 'Training was stopped.' };
+    return { ok: false, stopped: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    controller = null;
+  }
+}
 
 /** The hyperparameters that differ from the model's defaults, in words, for the leaderboard. */
 function keyParams(params: ModelParams, defaults: ModelParams): string {
