@@ -53,7 +53,8 @@ export async function trainModel(): Promise<void> {
       setStudio((s) => ({ training: { ...s.training, curves: [...curves.values()], active, done: runs.length + failures.length } }));
     });
   };
-  const { search: searchSetting, network, foldBy } = getStudio().trainSettings;
+  const { trainSettings: settings, backend } = getStudio();
+  const { network, foldBy } = settings;
   const job = startTraining(
     () => dataWorker().tableForTraining(),
     {
@@ -62,14 +63,14 @@ export async function trainModel(): Promise<void> {
       rows: dataset.rowCount,
       seed: AUTO_SEED,
       folds: AUTO_FOLDS,
-      timeBudgetSeconds: getStudio().trainSettings.timeBudgetSeconds,
-      search: searchSetting === 'none' ? undefined : searchSetting,
+      timeBudgetSeconds: settings.timeBudgetSeconds,
+      search: settings.search === 'none' ? undefined : settings.search,
       maxWorkers: memory.workers,
       foldBy: foldBy && foldBy.column !== target ? foldBy : undefined,
       extraModels: network.include ? ['neural_network'] : [],
       params: network.include ? { neural_network: { hiddenLayers: network.hiddenLayers } } : undefined,
-      backend: getStudio().backend.preference,
-      probed: getStudio().backend.probed ?? undefined,
+      backend: backend.preference,
+      probed: backend.probed ?? undefined,
     },
     (event) => {
       if (!stillRunning()) return;
@@ -131,7 +132,7 @@ export async function trainModel(): Promise<void> {
     return;
   }
   startStage('evaluate');
-  const skipped = outcome.skipped.length ? ` The ${getStudio().trainSettings.timeBudgetSeconds} s budget ran out before ${outcome.skipped.length} more.` : '';
+  const skipped = outcome.skipped.length ? ` The ${settings.timeBudgetSeconds} s budget ran out before ${outcome.skipped.length} more.` : '';
   const leftOut = outcome.leftOut.map((m) => ` ${m.label} was left out: ${m.reason}.`).join('');
   setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${leftOut}${failed}` } });
   await endStageAfterPaint('train');
