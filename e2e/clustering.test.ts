@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { launchBrowser, newStudioPage, readDownload, type Studio } from './harness';
+import { readDownload, studioForSuite } from './harness';
 
 /** Clustering: k-means on penguins without the species, its clusters described, and a bundle that predicts cluster numbers. */
 describe('clustering', () => {
-  let browser: Browser;
-  let studio: Studio;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    studio = await newStudioPage(browser);
-    await studio.page.getByText('344 rows').waitFor();
-  });
-  afterAll(async () => {
-    await studio?.close();
-    await browser?.close();
-  });
+  const suite = studioForSuite();
 
   it('finds the number of clusters by silhouette, leaving the Target out, and describes each cluster', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     await page.getByLabel('Task', { exact: true }).selectOption('clustering');
     expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
     await page.getByText(/“Species” is left out/).waitFor();
@@ -37,7 +25,7 @@ describe('clustering', () => {
   });
 
   it('uses the chosen number of clusters and exports a clustering bundle', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     await page.getByLabel('Clusters', { exact: true }).selectOption('3');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByText(/Found 3 clusters\./).waitFor({ timeout: 60_000 });
@@ -48,7 +36,7 @@ describe('clustering', () => {
     expect(bundle.model.kind).toBe('k_means');
     expect(bundle.recipe.features).not.toContain('Species');
     expect(JSON.parse(strFromU8(files['model.json'])).centers).toHaveLength(3);
-    expect(studio.pageErrors).toEqual([]);
-    expect(studio.externalRequests).toEqual([]);
+    expect(suite.studio.pageErrors).toEqual([]);
+    expect(suite.studio.externalRequests).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readDownload, studioForSuite, uploadFile } from './harness';
 
 async function clickFirstBar(page: Page, chartName: string): Promise<void> {
   const chart = page.getByRole('img', { name: chartName });
@@ -15,21 +15,10 @@ async function clickFirstBar(page: Page, chartName: string): Promise<void> {
 }
 
 describe('explore the data', () => {
-  let browser: Browser;
-  let studio: Studio;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    studio = await newStudioPage(browser);
-    await studio.page.getByText('344 rows').waitFor();
-  });
-  afterAll(async () => {
-    await studio?.close();
-    await browser?.close();
-  });
+  const suite = studioForSuite();
 
   it('shows the overview, the class balance and the correlation heatmap', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     const overview = page.getByRole('table', { name: 'Overview' });
     await overview.waitFor();
     expect(await overview.getByRole('row', { name: /^Missing cells/ }).getByRole('cell').textContent()).toBe('18');
@@ -41,7 +30,7 @@ describe('explore the data', () => {
   });
 
   it('opens a column in detail and filters the grid by clicking a bar', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     await page.getByLabel('Column', { exact: true }).selectOption('Island');
     const stats = page.getByRole('table', { name: 'Column statistics' });
     expect(await stats.getByRole('row', { name: /^Unique/ }).getByRole('cell').textContent()).toBe('3');
@@ -55,7 +44,7 @@ describe('explore the data', () => {
   });
 
   it('filters a numeric column by a histogram bin', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     await page.getByLabel('Column', { exact: true }).selectOption('Body Mass (g)');
     await page.getByRole('img', { name: 'Box plot of Body Mass (g)' }).waitFor();
     await clickFirstBar(page, 'Distribution of Body Mass (g)');
@@ -64,7 +53,7 @@ describe('explore the data', () => {
   });
 
   it('exports the profile as a standalone HTML report and as JSON', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download profile (HTML)' }).click()]);
     const report = (await readDownload(html)).toString('utf8');
     expect(report).toContain('penguins.csv');
@@ -76,7 +65,7 @@ describe('explore the data', () => {
   });
 
   it('shows HTML in headers and values as text, and never runs it', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     const payload = '<img src=x onerror="window.__pwned=1">';
     const csv = `"${payload.replace(/"/g, '""')}",kind\n"<script>window.__pwned=2</script>",a\n"<b>bold</b>",b\n"<b>bold</b>",a\n`;
     await uploadFile(page, 'Upload CSV', 'payload.csv', csv);
@@ -87,7 +76,7 @@ describe('explore the data', () => {
     expect(await page.getByRole('gridcell', { name: '<script>window.__pwned=2</script>' }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('main img, main script').count()).toBe(0);
-    expect(studio.pageErrors).toEqual([]);
-    expect(studio.externalRequests).toEqual([]);
+    expect(suite.studio.pageErrors).toEqual([]);
+    expect(suite.studio.externalRequests).toEqual([]);
   });
 });

@@ -1,30 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main';
-import { launchBrowser, newStudioPage, type Studio } from './harness';
+import { studioForSuite } from './harness';
 
 const quietIO = { stdout: () => undefined, stderr: () => undefined };
 
 /** Folds in time order: every model is scored on later cars than it learned from, as in the CLI's --time. */
 describe('folds in time order', () => {
-  let browser: Browser;
-  let studio: Studio;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    studio = await newStudioPage(browser);
-    await studio.page.getByText('344 rows').waitFor();
-  });
-  afterAll(async () => {
-    await studio?.close();
-    await browser?.close();
-  });
+  const suite = studioForSuite();
 
   it('cross-validates on the years in order and gives the CLI\'s scores', async () => {
-    const { page } = studio;
+    const { page } = suite.studio;
     await page.getByRole('button', { name: /^Example: Cars/ }).click();
     await page.getByText('406 rows').waitFor();
     await page.getByLabel('Target', { exact: true }).selectOption('Miles_per_Gallon');
@@ -46,6 +34,6 @@ describe('folds in time order', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(studio.pageErrors).toEqual([]);
+    expect(suite.studio.pageErrors).toEqual([]);
   }, 240_000);
 });

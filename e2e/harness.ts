@@ -13,8 +13,12 @@
  *   const browser = await launchBrowser();           // beforeAll
  *   const studio = await newStudioPage(browser);     // per test; studio.close() closes only its context
  *   await browser.close();                           // afterAll
+ *
+ * or, for one browser and one page shared by the tests of a describe block (opened on the penguins example):
+ *
+ *   const suite = studioForSuite();                  // inside describe; then suite.studio in the tests
  */
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 
 export interface StudioOptions {
@@ -218,4 +222,28 @@ export function measures(page: Page): Promise<Record<string, number>> {
 /** Content-Security-Policy violations the page has reported so far. */
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/**
+ * One browser and one studio page for the tests of a describe block, opened before them (and
+ * waited on until the first-visit example shows its size) and closed after them.
+ */
+export function studioForSuite(): { readonly studio: Studio } {
+  let browser: Browser | undefined;
+  let studio: Studio | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    studio = await newStudioPage(browser);
+    await studio.page.getByText('344 rows').waitFor();
+  });
+  afterAll(async () => {
+    await studio?.close();
+    await browser?.close();
+  });
+  return {
+    get studio(): Studio {
+      if (!studio) throw new Error('The studio page is opened in beforeAll; read it inside a test.');
+      return studio;
+    },
+  };
 }
