@@ -9,6 +9,9 @@ import { ProblemPanel } from '../features/problem/ProblemPanel';
 import { TrainPanel } from '../features/train/TrainPanel';
 import { ResultsPanel } from '../features/results/ResultsPanel';
 import { ExplorePanel } from '../features/explore/ExplorePanel';
+import { DeployPanel } from '../features/deploy/DeployPanel';
+import { HistoryPanel } from '../features/history/HistoryPanel';
+import { ProjectFiles } from '../features/history/ProjectFiles';
 import { SaveStatus } from './SaveStatus';
 import { startStudio } from './startStudio';
 
@@ -23,6 +26,7 @@ export function App(): ReactNode {
         <h1>Local ML Studio</h1>
         <p className="tagline">Machine learning in your browser. Your data never leaves this page.</p>
         <SaveStatus />
+        <ProjectFiles />
       </header>
       <main>
         <FileLoader />
@@ -34,11 +38,13 @@ export function App(): ReactNode {
           <TrainPanel />
         </div>
         <ResultsPanel />
+        <DeployPanel />
+        <HistoryPanel />
         <ExplorePanel />
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop the CSV file to load it
+          Drop a CSV file to load it, or a model bundle (.zip) to predict with it
         </div>
       )}
     </div>

@@ -6,6 +6,9 @@ import { loadRequestCount } from '../store/actions/loadDataset';
 import { preloadCharts } from '../ui/PlotlyChart';
 import { EXAMPLES } from '../features/ingest/examples';
 import { loadExample } from '../features/ingest/loadExample';
+import { followTrainedRun, restoreImportedBundle } from '../store/actions/deploy';
+import { savedImportedBundle } from '../store/actions/importedBundleStore';
+import { followTrainingForHistory } from '../store/actions/versions';
 
 let started = false;
 
@@ -17,15 +20,22 @@ export function startStudio(): () => void {
   if (started) return () => undefined;
   started = true;
   let stopAutosave: () => void = () => undefined;
+  const stopFollowing = followTrainedRun();
+  const stopHistory = followTrainingForHistory();
   void (async () => {
     requestPersistence();
     const before = loadRequestCount();
     const restored = await restoreProject();
     const firstVisit = new URLSearchParams(location.search).get('example') !== 'none';
     if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0], { unlessLoadedSince: before });
+    await restoreImportedBundle(await savedImportedBundle());
     stopAutosave = startAutosave();
     document.documentElement.dataset.studioReady = 'true';
     preloadCharts();
   })();
-  return () => stopAutosave();
+  return () => {
+    stopAutosave();
+    stopFollowing();
+    stopHistory();
+  };
 }

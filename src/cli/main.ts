@@ -8,14 +8,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import { describeFailure, EXIT_BAD_INPUT, EXIT_OK } from './cliError';
+import { driftCommand } from './driftCommand';
 import { processIO, type CliIO, type Command } from './cliIO';
 import { predictCommand } from './predictCommand';
 import { profileCommand } from './profileCommand';
+import { serveCommand } from './serveCommand';
 import { trainCommand } from './trainCommand';
 
 export type { CliIO } from './cliIO';
 
-export const COMMANDS: readonly Command[] = [profileCommand, trainCommand, predictCommand];
+export const COMMANDS: readonly Command[] = [profileCommand, trainCommand, predictCommand, driftCommand, serveCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

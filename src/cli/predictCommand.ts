@@ -1,19 +1,23 @@
 /** `predict --model DIR --data F.csv --out P.csv`: one output row per input row, in input order. */
-import { ensureTfBackend } from '../core/models/tfBackend';
 import { parseOptions, requiredOption } from './args';
-import { checkInputColumns, loadBundleFolder } from './bundleIO';
+import { loadBundleFolder } from './bundleIO';
 import { EXIT_OK } from './cliError';
 import type { Command } from './cliIO';
-import { readCsvFile } from './csvInput';
-import { numberField, toCsv } from './csvOutput';
-import { writeFileAtomic } from './files';
+import { streamPredictions } from './streamPredictions';
 
 const usage = `Usage: npm run cli -- predict --model DIR --data F.csv --out P.csv
 
 Loads the model bundle in DIR (written by train) and predicts every row of F.csv. P.csv has one
 row per input row, in input order: the column "prediction" and, for classifiers, one column
-"proba_<class>" per class with its probability. F.csv needs the model's input columns (in any
-order); other columns, the target included, are ignored.
+"proba_<class>" per class with its probability. Text that a spreadsheet would run as a formula
+(starting with = + - @) gets a leading ' ; numbers are written as numbers.
+
+F.csv is read in chunks of about 8 MB, so it may be larger than memory. Its columns may come in
+any order; other columns, the target included, are ignored. A missing input column, a value of
+the wrong type or a category the model never saw is a warning on stderr, not an error: such
+cells are treated as missing (or as an unknown category) and the recipe fills them in. If none
+of the model's input columns is in F.csv, predict stops with exit status 2. P.csv is written to
+a temporary file first and appears only when every row is done.
 `;
 
 export const predictCommand: Command = {
@@ -26,26 +30,10 @@ export const predictCommand: Command = {
       io.stdout(usage);
       return EXIT_OK;
     }
-    const dir = requiredOption(options, 'model');
-    const data = requiredOption(options, 'data');
+    const bundle = loadBundleFolder(requiredOption(options, 'model'));
     const out = requiredOption(options, 'out');
-    const bundle = loadBundleFolder(dir);
-    const table = readCsvFile(data, io);
-    checkInputColumns(bundle.meta, table, data);
-    await ensureTfBackend();
-    const result = bundle.predict(table);
-    const header = ['prediction'];
-    const columns: string[][] = [result.prediction.map((p) => (typeof p === 'number' ? numberField(p) : p))];
-    const classes = result.classes ?? [];
-    if (result.proba && classes.length > 0) {
-      const k = classes.length;
-      classes.forEach((name, c) => {
-        header.push(`proba_${name}`);
-        columns.push(Array.from({ length: table.rowCount }, (_, r) => numberField(result.proba![r * k + c])));
-      });
-    }
-    writeFileAtomic(out, toCsv(header, columns));
-    io.stdout(`Wrote ${table.rowCount} predictions to ${out}.\n`);
+    const { rows } = await streamPredictions(bundle, requiredOption(options, 'data'), out, io);
+    io.stdout(`Wrote ${rows} predictions to ${out}.\n`);
     return EXIT_OK;
   },
 };

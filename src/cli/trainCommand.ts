@@ -5,6 +5,8 @@
 import { basename } from 'node:path';
 import { readBundle } from '../core/bundle/readBundle';
 import { writeBundle } from '../core/bundle/writeBundle';
+import type { BundleInput } from '../core/bundle/bundleTypes';
+import { trainingDriftReference } from '../core/monitor/trainingDriftReference';
 import { columnIndex, countMissing, type Table } from '../core/data/table';
 import { findModel, listModels, modelsForAutoML } from '../core/models/registry';
 import { ensureTfBackend } from '../core/models/tfBackend';
@@ -126,7 +128,7 @@ export const trainCommand: Command = {
       onFailure: (model, message) => io.stdout(`  ${model}: failed (${message})\n`),
       onModel: (e) => io.stdout(`  ${e.model}: ${key} ${format((e.cv ?? e.holdout)[key])}${e.cv_std ? ` ± ${format(e.cv_std[key])}` : ''} (${e.fit_seconds} s)\n`),
     });
-    const files = writeBundle({
+    const bundleInput: BundleInput = {
       createdAt: new Date().toISOString(),
       target,
       task,
@@ -138,7 +140,10 @@ export const trainCommand: Command = {
       data: { name: basename(data), rows: table.rowCount, trainRows: best.trainRows, testRows: best.testRows },
       // The bundle keeps column profiles for drift checks; correlations and duplicate counts are not needed.
       profiles: profileTable(table, { maxCorrelationColumns: 0, spearman: false, duplicates: false, associations: false }).columns,
-    });
+    };
+    // Drift is judged against the rows the kept model was fitted on, with the bundle's own predictions on them.
+    const drift = trainingDriftReference(readBundle(writeBundle(bundleInput)), table, { target, task, seed, foldBy, trainRows: best.trainRows });
+    const files = writeBundle({ ...bundleInput, drift });
     const test = testTable && scoreTestSet(readBundle(files), testTable, testFile!, target, task);
     const metrics = {
       task,

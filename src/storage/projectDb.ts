@@ -5,13 +5,17 @@
  */
 
 const DB_NAME = 'local-ml-studio';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 /** Large original file bytes, written once per dataset. */
 const FILES = 'files';
 /** Small serialisable project state, written on every change. */
 const STATE = 'state';
+/** The project's history: one record per dataset version and per trained model, by id. */
+const VERSIONS = 'versions';
 
 export const CURRENT_PROJECT = 'current';
+/** The bundle .zip the person imported to predict with, kept in the files store. */
+export const IMPORTED_BUNDLE = 'imported-bundle';
 
 let dbPromise: Promise<IDBDatabase> | null = null;
 
@@ -27,6 +31,7 @@ function openDb(): Promise<IDBDatabase> {
       const db = request.result;
       if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
       if (!db.objectStoreNames.contains(STATE)) db.createObjectStore(STATE);
+      if (!db.objectStoreNames.contains(VERSIONS)) db.createObjectStore(VERSIONS);
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -84,6 +89,19 @@ function read<T>(storeName: string, key: string): Promise<T | undefined> {
   );
 }
 
+function readAll<T>(storeName: string): Promise<T[]> {
+  return openDb().then(
+    (db) =>
+      new Promise<T[]>((resolve, reject) => {
+        const tx = db.transaction(storeName, 'readonly');
+        const request = tx.objectStore(storeName).getAll();
+        tx.oncomplete = () => resolve(request.result as T[]);
+        tx.onabort = () => reject(describeStorageError(tx.error));
+        tx.onerror = () => reject(describeStorageError(tx.error));
+      }),
+  );
+}
+
 function remove(storeName: string, key: string): Promise<void> {
   return openDb().then(
     (db) =>
@@ -104,8 +122,15 @@ export interface StoredFile {
 
 export const saveFile = (key: string, file: StoredFile) => write(FILES, key, file);
 export const loadFile = (key: string) => read<StoredFile>(FILES, key);
+export const removeFile = (key: string) => remove(FILES, key);
 export const saveState = <T>(key: string, state: T) => write(STATE, key, state);
 export const loadState = <T>(key: string) => read<T>(STATE, key);
+export const saveVersion = <T>(id: string, version: T) => write(VERSIONS, id, version);
+export const loadVersion = <T>(id: string) => read<T>(VERSIONS, id);
+export const loadVersions = <T>() => readAll<T>(VERSIONS);
+/** The key under which a dataset version's bytes are kept in the files store. */
+export const datasetFileKey = (hash: string) => `dataset:${hash}`;
+
 export const clearProject = async (key: string) => {
   await remove(STATE, key);
   await remove(FILES, key);

@@ -10,6 +10,8 @@ import type { BackendChoice, BackendPreference } from '../workers/tfBackend';
 export type { BackendPreference } from '../workers/tfBackend';
 export type { TrainedRun } from '../workers/trainOutcome';
 import type { ExploreData } from '../workers/data.worker';
+import type { DeployedModel, PredictionSummary, SinglePrediction } from '../workers/predict.worker';
+import type { DriftReport } from '../core/monitor/driftTypes';
 
 export interface ExploreState {
   data: ExploreData | null;
@@ -23,6 +25,8 @@ export type Task = 'classification' | 'regression' | 'clustering';
 
 export interface DatasetInfo {
   fileName: string;
+  /** SHA-256 of the file's bytes, once computed: the dataset version. */
+  hash?: string;
   rowCount: number;
   columns: ColumnSummary[];
   dialect: ReadResult['dialect'];
@@ -78,6 +82,42 @@ export interface ModelCurve {
   points: TrainProgress[];
 }
 
+/** The model that predicts: this page's trained run, or a bundle imported from a .zip. */
+export interface DeployState {
+  model: (DeployedModel & { source: 'trained' | 'imported' }) | null;
+  status: 'idle' | 'loading' | 'predicting' | 'checking';
+  /** The last "Predict CSV" file: its summary and the first rows shown. */
+  predictions: (PredictionSummary & { preview: string[][] }) | null;
+  /** The "what if" form: values as typed, and the prediction for them. */
+  whatIf: { values: Record<string, string>; result: SinglePrediction | null; error?: string };
+  /** The last drift check: the file compared and the report. */
+  drift: { fileName: string; report: DriftReport; column: string | null } | null;
+}
+
+/** One entry of the project's history, as listed (a model version without its fitted model). */
+export interface VersionSummary {
+  id: string;
+  kind: 'dataset' | 'model';
+  savedAt: number;
+  /** The dataset's SHA-256 (of a model version: the data it was trained on). */
+  datasetHash: string;
+  datasetName: string;
+  rows: number;
+  /** Model versions only. */
+  target?: string | null;
+  task?: Task;
+  model?: string;
+  label?: string;
+  metrics?: Record<string, number>;
+  cv?: Record<string, number>;
+}
+
+export interface HistoryState {
+  versions: VersionSummary[];
+  /** Model versions chosen for side-by-side comparison. */
+  compare: string[];
+}
+
 export interface StudioState {
   dataset: DatasetInfo | null;
   importNotes: ImportIssue[];
@@ -111,6 +151,8 @@ export interface StudioState {
   backend: { preference: BackendPreference; probed: BackendChoice | null };
   save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
   explore: ExploreState;
+  deploy: DeployState;
+  history: HistoryState;
 }
 
 export const initialState: StudioState = {
@@ -128,4 +170,6 @@ export const initialState: StudioState = {
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },
+  deploy: { model: null, status: 'idle', predictions: null, whatIf: { values: {}, result: null }, drift: null },
+  history: { versions: [], compare: [] },
 };

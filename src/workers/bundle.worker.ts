@@ -5,6 +5,10 @@
 import * as Comlink from 'comlink';
 import { zipSync, strToU8 } from 'fflate';
 import { writeBundle } from '../core/bundle/writeBundle';
+import { readBundle } from '../core/bundle/readBundle';
+import type { BundleInput } from '../core/bundle/bundleTypes';
+import { buildDriftReference } from '../core/monitor';
+import type { Table } from '../core/data/table';
 import { getModel } from '../core/models/registry';
 import type { ModelJSON } from '../core/models/types';
 import type { Recipe } from '../core/prep/recipe';
@@ -21,10 +25,11 @@ export interface ExportRequest {
 }
 
 const api = {
-  exportZip(request: ExportRequest): Uint8Array {
+  /** `table` is the dataset the run was trained on: the bundle keeps its distributions for drift checks. */
+  exportZip(request: ExportRequest, table: Table): Uint8Array {
     const { run } = request;
     const model = getModel(run.modelName).fromJSON(run.model as ModelJSON);
-    const files = writeBundle({
+    const input: BundleInput = {
       createdAt: request.createdAt,
       target: request.target,
       task: request.task,
@@ -35,7 +40,11 @@ const api = {
       metrics: run.metrics,
       data: { name: request.dataName, rows: request.rows, trainRows: run.trainRows, testRows: run.testRows },
       profiles: request.profiles,
-    });
+    };
+    // Predicting through the bundle as written gives the reference of prediction drift.
+    const bundle = readBundle(writeBundle(input));
+    const drift = buildDriftReference(table, bundle.meta.inputSchema, bundle.predict(table));
+    const files = writeBundle({ ...input, drift });
     const entries: Record<string, Uint8Array> = {};
     for (const [name, content] of files) entries[name] = typeof content === 'string' ? strToU8(content) : content;
     const zip = zipSync(entries, { level: 6, mtime: new Date(request.createdAt) });

@@ -141,6 +141,18 @@ const api = {
     return validateTrainingSetup(table, target, task);
   },
 
+  /** The SHA-256 of the file's bytes: a dataset version's identity, whatever its file name. */
+  async fileHash(): Promise<string> {
+    const bytes = await requireDataset().file.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  },
+
+  /** The original file (a Blob goes by reference). */
+  file(): Blob {
+    return requireDataset().file;
+  },
+
   /** A copy of the table for the training worker, handed over by transfer. */
   tableForTraining(): Table {
     const { table } = requireDataset();

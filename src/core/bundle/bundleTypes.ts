@@ -5,6 +5,7 @@
 import type { ColumnType, Table } from '../data/table';
 import type { FittedModel, ModelParams } from '../models/types';
 import type { Recipe } from '../prep/recipe';
+import type { DriftReference } from '../monitor/driftTypes';
 
 export const BUNDLE_FORMAT = 'local-ml-studio/bundle';
 export const BUNDLE_VERSION = 1;
@@ -48,6 +49,8 @@ export interface BundleMeta {
   data?: BundleData;
   /** Column profiles of the training data (for drift checks), stored as given. */
   profiles?: unknown;
+  /** The training data's drift reference (src/core/monitor); bundles made before it have none. */
+  drift?: DriftReference;
 }
 
 export interface BundleInput {
@@ -62,6 +65,7 @@ export interface BundleInput {
   metrics: Record<string, number>;
   data?: BundleData;
   profiles?: unknown;
+  drift?: DriftReference;
 }
 
 export interface BundlePrediction {

@@ -6,6 +6,7 @@ import { COLUMN_TYPES, type ColumnType } from '../data/table';
 import { modelNames } from '../models/registry';
 import type { ModelParams } from '../models/types';
 import { parseRecipe } from '../prep/parseRecipe';
+import { parseDriftReference } from '../monitor/parseDriftReference';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleData, type BundleMeta, type InputField } from './bundleTypes';
 import {
   expectArray,
@@ -87,6 +88,7 @@ export function parseBundleMeta(json: unknown): BundleMeta {
   if (classes) meta.classes = classes;
   if (o.data !== undefined) meta.data = parseData(o.data);
   if (o.profiles !== undefined) meta.profiles = o.profiles;
+  if (o.drift !== undefined) meta.drift = parseDriftReference(o.drift, 'drift');
   return meta;
 }
 

@@ -10,6 +10,8 @@ import type { FittedModel } from '../models/types';
 import { applyRecipe } from '../prep/applyRecipe';
 import { recipeFeatureNames } from '../prep/recipe';
 import { BundleError, type BundleFiles, type BundleMeta, type BundlePrediction, type LoadedBundle } from './bundleTypes';
+import { usesLayersFormat } from './layersFormat';
+import { readLayersModel } from './layersFormatRead';
 import { parseBundleMeta } from './parseBundleMeta';
 import { asBundleError, readJsonFile } from './readJsonFile';
 
@@ -26,7 +28,7 @@ export function readBundle(files: BundleFiles): LoadedBundle {
   }
   let model: FittedModel;
   try {
-    model = spec.fromJSON(readJsonFile(files, 'model.json'));
+    model = usesLayersFormat(spec.name) ? readLayersModel(files, meta) : spec.fromJSON(readJsonFile(files, 'model.json'));
   } catch (error) {
     throw asBundleError('model.json', error);
   }

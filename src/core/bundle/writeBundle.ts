@@ -1,11 +1,15 @@
 /**
  * Writes a trained model as bundle files: bundle.json (what it needs and how it was made),
- * model.json (the model's own JSON) and model-card.md. The result is read back with
+ * model.json (the model's own JSON, or for neural networks a TensorFlow.js layers model with
+ * weights.bin) and model-card.md. The result is read back with
  * `readBundle`, in the browser, the CLI or any other host.
  */
 import { recipeFeatureNames } from '../prep/recipe';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleFiles, type BundleInput, type BundleMeta, type InputField } from './bundleTypes';
+import { usesLayersFormat } from './layersFormat';
+import { writeLayersModel } from './layersFormatWrite';
 import { modelCard } from './modelCard';
+import { driftReferenceJson } from '../monitor/driftReferenceJson';
 
 export function writeBundle(input: BundleInput): BundleFiles {
   const { recipe, model } = input;
@@ -31,12 +35,32 @@ export function writeBundle(input: BundleInput): BundleFiles {
     model: { kind: model.kind, params: input.params, metrics },
     ...(input.data ? { data: input.data } : {}),
     ...(input.profiles !== undefined ? { profiles: input.profiles } : {}),
+    ...(input.drift ? { drift: input.drift } : {}),
   };
   return new Map<string, Uint8Array | string>([
-    ['bundle.json', JSON.stringify(meta, null, 2) + '\n'],
-    ['model.json', JSON.stringify(model.toJSON()) + '\n'],
+    ['bundle.json', bundleJson(meta)],
+    ...modelFiles(input),
     ['model-card.md', modelCard(meta)],
   ]);
+}
+
+/** model.json: neural networks as a TensorFlow.js layers model (+ weights.bin), the rest as their own JSON. */
+function modelFiles(input: BundleInput): [string, Uint8Array | string][] {
+  const { model } = input;
+  if (!usesLayersFormat(model.kind)) return [['model.json', JSON.stringify(model.toJSON()) + '\n']];
+  const featureNames = recipeFeatureNames(input.recipe);
+  const { modelJson, weights } = writeLayersModel(model, { params: input.params, classes: input.classes, featureNames });
+  return [
+    ['model.json', modelJson],
+    ['weights.bin', weights],
+  ];
+}
+
+/** bundle.json, indented; the drift reference goes last, one line per column (its number lists are long). */
+function bundleJson(meta: BundleMeta): string {
+  const { drift, ...rest } = meta;
+  const text = JSON.stringify(rest, null, 2);
+  return (drift ? `${text.slice(0, -2)},\n  "drift": ${driftReferenceJson(drift, '  ')}\n}` : text) + '\n';
 }
 
 /** The columns a prediction file needs, with the categories each one-hot column knows. */

@@ -40,22 +40,23 @@ export type NeuralNetworkParams = {
 const KIND = 'neural_network';
 
 /** The standardisation of a regression target, undone at predict time. */
-interface TargetScaling {
+export interface TargetScaling {
   mean: number;
   scale: number;
 }
 
-class NeuralNetworkModel implements FittedModel {
+/** Exported for the bundle's TensorFlow.js layers format, which writes and rebuilds these fields. */
+export class NeuralNetworkModel implements FittedModel {
   readonly kind = KIND;
   readonly inputCount: number;
   /** Class probabilities; absent for regression so callers can tell the two apart. */
   readonly predictProba?: (X: Float32Array, rows: number, cols: number) => Float64Array;
 
   constructor(
-    private readonly net: NetworkWeights,
+    readonly net: NetworkWeights,
     /** Number of classes, or undefined for regression. */
     readonly classCount: number | undefined,
-    private readonly target?: TargetScaling,
+    readonly target?: TargetScaling,
   ) {
     this.inputCount = net.inputs;
     if (classCount !== undefined) this.predictProba = (X, rows, cols) => this.softmax(X, rows, cols);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { loadUserFile } from './readDroppedFile';
+import { importBundle } from '../../store/actions/deploy';
 
-/** Accepts a file dropped anywhere on the page; returns whether a drag is over it. */
+/** Accepts a file dropped anywhere on the page (a CSV, or a model bundle .zip); returns whether a drag is over it. */
 export function useFileDrop(): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -25,7 +26,8 @@ export function useFileDrop(): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      void loadUserFile(file);
+      if (/\.zip$/i.test(file.name)) void importBundle(file, file.name);
+      else void loadUserFile(file);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

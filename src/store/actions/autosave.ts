@@ -38,10 +38,10 @@ export function persistDatasetFile(fileName: string, file: Blob): Promise<void> 
   return fileSaved.catch(() => undefined);
 }
 
-export async function persistState(): Promise<void> {
-  const state = getStudio();
-  if (!state.dataset) return;
-  const project: SavedProject = {
+/** The project as saved: what the person chose and produced, without the data itself. */
+export function savedProjectOf(state: StudioState): SavedProject | null {
+  if (!state.dataset) return null;
+  return {
     version: SAVED_PROJECT_VERSION,
     savedAt: Date.now(),
     fileName: state.dataset.fileName,
@@ -54,6 +54,11 @@ export async function persistState(): Promise<void> {
     backendPreference: state.backend.preference,
     trainSettings: state.trainSettings,
   };
+}
+
+export async function persistState(): Promise<void> {
+  const project = savedProjectOf(getStudio());
+  if (!project) return;
   const thisSave = ++latestSave;
   setStudio({ save: { status: 'saving' } });
   try {

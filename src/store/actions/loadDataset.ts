@@ -7,6 +7,7 @@ import { endStageAfterPaint, startStage } from './stageTiming';
 import { initialState, type Task } from '../studioState';
 import { persistDatasetFile, persistState } from './autosave';
 import { refreshExplore } from './explore';
+import { recordDatasetVersion } from './versions';
 
 /** Files over this size are refused before reading: the browser tab would run out of memory. */
 export const MAX_FILE_BYTES = 1_500_000_000;
@@ -72,9 +73,13 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   const warnings = issues.filter((i) => i.severity !== 'info');
   const target = chooseTarget(columns, request.target);
   const previous = getStudio().dataset;
+  const kept = getStudio();
   setStudio({
     ...initialState,
-    save: getStudio().save,
+    save: kept.save,
+    // An imported model and the project's history belong to the project, not to one dataset.
+    deploy: kept.deploy.model?.source === 'imported' ? { ...kept.deploy, predictions: null } : initialState.deploy,
+    history: kept.history,
     dataset: { fileName, rowCount: table.rowCount, columns, dialect, readOptions: request.options ?? {}, version: (previous?.version ?? 0) + 1 },
     importNotes: issues,
     alert: warnings.length
@@ -86,6 +91,7 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   await endStageAfterPaint('ingest');
   if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
   void computeProfile();
+  void recordDatasetVersion();
   return true;
 }
 
