@@ -60,7 +60,7 @@ async function readTable(file: Blob, fileName: string): Promise<Table> {
   try {
     return readCsv(new Uint8Array(await file.arrayBuffer()), { fileName }).table;
   } catch (error) {
-    if (error instanceof ImportError) throw new Error(error.issue.message);
+    if (error instanceof ImportError) throw new Error(error.issue.message, { cause: error });
     throw error;
   }
 }

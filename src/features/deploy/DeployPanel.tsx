@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { importBundle, predictFile, useTrainedModel } from '../../store/actions/deploy';
+import { importBundle, predictFile, switchToTrainedModel } from '../../store/actions/deploy';
 import { PredictionsView } from './PredictionsView';
 import { WhatIfForm } from './WhatIfForm';
 import { DriftView } from './DriftView';
@@ -46,7 +46,7 @@ export function DeployPanel(): ReactNode {
           />
         </label>
         {model?.source === 'imported' && hasRun && (
-          <button type="button" onClick={() => void useTrainedModel()}>
+          <button type="button" onClick={() => void switchToTrainedModel()}>
             Use trained model
           </button>
         )}

@@ -54,7 +54,7 @@ async function loadImported(file: File | Blob, fileName: string, remember: boole
 }
 
 /** Goes back from an imported bundle to the model trained in this page. */
-export async function useTrainedModel(): Promise<void> {
+export async function switchToTrainedModel(): Promise<void> {
   await forgetImportedBundle();
   loadedRun = null;
   setStudio((s) => ({ deploy: { ...s.deploy, model: null, predictions: null, whatIf: { values: {}, result: null }, drift: null } }));
