@@ -4,6 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
+import { startServer } from '../src/cli/serveCommand';
+import { readBundle } from '../src/core/bundle/readBundle';
+import { unzipBundle } from '../src/core/bundle/unzipBundle';
 import { dropFile, readDownload, studioForSuite, uploadFile } from './harness';
 
 const quietIO = { stdout: () => undefined, stderr: () => undefined };
@@ -37,6 +40,28 @@ async function cliPredictions(zip: Uint8Array, csv: string): Promise<string[][]>
     return readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The REST API's predictions (and probabilities) for the rows of `csv`, served from the bundle in `zip`. */
+async function servedPredictions(zip: Uint8Array, csv: string): Promise<string[][]> {
+  const bundle = readBundle(unzipBundle(zip));
+  const numeric = new Set(bundle.meta.inputSchema.filter((f) => f.type === 'numeric').map((f) => f.name));
+  const [header, ...lines] = csv.trim().split('\n');
+  const names = header.split(',');
+  const rows = lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(names.map((name, j) => [name, cells[j] === '' || cells[j] === 'NA' ? null : numeric.has(name) ? Number(cells[j]) : cells[j]]));
+  });
+  const server = await startServer(bundle, { port: 0 });
+  try {
+    const response = await fetch(`${server.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { predictions: string[]; probabilities: Array<Record<string, number>> };
+    const classes = bundle.meta.classes ?? [];
+    return answer.predictions.map((p, r) => [p, ...classes.map((c) => String(answer.probabilities[r][c]))]);
+  } finally {
+    await server.close();
   }
 }
 
@@ -79,6 +104,8 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
     const fromPage = lines.slice(1).map((line) => line.split(',').slice(-4));
     const fromCli = (await cliPredictions(bundleZip, csv)).slice(1);
     expect(fromPage).toEqual(fromCli);
+    // The same bundle served as a REST API predicts the same values.
+    expect(await servedPredictions(bundleZip, csv)).toEqual(fromCli);
     const times = await page.evaluate(() => performance.getEntriesByName('predict').length);
     expect(times).toBeGreaterThan(0);
   });
