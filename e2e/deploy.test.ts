@@ -82,6 +82,22 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
     expect(meta.drift).toBeDefined();
   });
 
+  it('edits the model card, which the exported bundle then carries, and downloads it as HTML', async () => {
+    const { page } = suite.studio;
+    await page.getByText('Model card', { exact: true }).click();
+    const card = page.getByLabel('Model card (Markdown)');
+    await expect.poll(() => card.inputValue(), { timeout: 20_000 }).toMatch(/^# Model card: .* predicting Species/);
+    const edited = (await card.inputValue()).replace('## Intended use', '## Intended use\n\nFor the <script>alert(1)</script> field team only.');
+    await card.fill(edited);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export model' }).click()]);
+    const files = unzipSync(new Uint8Array(await readDownload(download)));
+    expect(new TextDecoder().decode(files['model-card.md'])).toContain('For the <script>alert(1)</script> field team only.');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model card (HTML)' }).click()]);
+    const page2 = (await readDownload(html)).toString('utf8');
+    expect(page2).toContain('For the &lt;script&gt;alert(1)&lt;/script&gt; field team only.');
+    expect(page2).not.toContain('<script>');
+  });
+
   it('predicts a new CSV in the page, says what it did about its columns, and matches the CLI', async () => {
     const { page } = suite.studio;
     const csv = newPenguins();

@@ -153,6 +153,8 @@ export interface StudioState {
   explore: ExploreState;
   deploy: DeployState;
   history: HistoryState;
+  /** The current model's card as the person edited it (null: the generated one). */
+  modelCard: string | null;
 }
 
 export const initialState: StudioState = {
@@ -172,4 +174,5 @@ export const initialState: StudioState = {
   explore: { data: null, column: null, filter: null },
   deploy: { model: null, status: 'idle', predictions: null, whatIf: { values: {}, result: null }, drift: null },
   history: { versions: [], compare: [] },
+  modelCard: null,
 };

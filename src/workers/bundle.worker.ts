@@ -22,6 +22,8 @@ export interface ExportRequest {
   dataName: string;
   rows: number;
   profiles?: unknown;
+  /** The edited model card, when the person changed the generated one. */
+  modelCard?: string;
 }
 
 const api = {
@@ -40,6 +42,7 @@ const api = {
       metrics: run.metrics,
       data: { name: request.dataName, rows: request.rows, trainRows: run.trainRows, testRows: run.testRows },
       profiles: request.profiles,
+      modelCard: request.modelCard,
     };
     // Predicting through the bundle as written gives the reference of prediction drift.
     const bundle = readBundle(writeBundle(input));

@@ -17,6 +17,7 @@ import type { ColumnNote } from '../core/bundle/conformTable';
 import type { InputField } from '../core/bundle/bundleTypes';
 import { singleRowTable } from '../core/bundle/singleRowTable';
 import { compareDrift, type DriftReport } from '../core/monitor';
+import { modelCard } from '../core/bundle/modelCard';
 
 /** What the page shows about the deployed model. */
 export interface DeployedModel {
@@ -118,6 +119,11 @@ const api = {
       prediction: String(result.prediction[0]),
       probabilities: classes && result.proba ? classes.map((name, k) => ({ name, p: result.proba![k] })) : undefined,
     };
+  },
+
+  /** The model card generated from the deployed bundle. */
+  generatedModelCard(): string {
+    return modelCard(requireModel().meta);
   },
 
   /** New data against the training data the bundle remembers: per column and for the predictions. */

@@ -46,6 +46,8 @@ export interface BundleMeta {
     /** JSON has no NaN: an undefined metric is stored as null. */
     metrics: Record<string, number | null>;
   };
+  /** The seed of the split and the fit, so retraining can replay it; bundles made before it have none. */
+  seed?: number;
   data?: BundleData;
   /** Column profiles of the training data (for drift checks), stored as given. */
   profiles?: unknown;
@@ -54,6 +56,8 @@ export interface BundleMeta {
 }
 
 export interface BundleInput {
+  /** The model card as the person edited it; generated from the bundle when absent. */
+  modelCard?: string;
   /** An ISO timestamp from the caller; the engine reads no clock, so bundles are reproducible. */
   createdAt: string;
   target: string;
@@ -63,6 +67,8 @@ export interface BundleInput {
   model: FittedModel;
   params: ModelParams;
   metrics: Record<string, number>;
+  /** Recorded as bundle.json's "seed" (see BundleMeta). */
+  seed?: number;
   data?: BundleData;
   profiles?: unknown;
   drift?: DriftReference;

@@ -33,6 +33,7 @@ export function writeBundle(input: BundleInput): BundleFiles {
     inputSchema: inputSchema(input),
     recipe,
     model: { kind: model.kind, params: input.params, metrics },
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.data ? { data: input.data } : {}),
     ...(input.profiles !== undefined ? { profiles: input.profiles } : {}),
     ...(input.drift ? { drift: input.drift } : {}),
@@ -40,7 +41,7 @@ export function writeBundle(input: BundleInput): BundleFiles {
   return new Map<string, Uint8Array | string>([
     ['bundle.json', bundleJson(meta)],
     ...modelFiles(input),
-    ['model-card.md', modelCard(meta)],
+    ['model-card.md', input.modelCard ?? modelCard(meta)],
   ]);
 }
 

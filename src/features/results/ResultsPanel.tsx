@@ -3,6 +3,7 @@ import { useStudio } from '../../store/useStudio';
 import { exportModel } from '../../store/actions/exportModel';
 import { rankingMetric } from '../../core/models/autoMLRules';
 import { ClusterResults } from './ClusterResults';
+import { ModelCardEditor } from './ModelCardEditor';
 
 const METRIC_LABELS: Record<string, string> = {
   accuracy: 'Accuracy',
@@ -31,6 +32,7 @@ export function ResultsPanel(): ReactNode {
         <button type="button" className="primary" onClick={() => void exportModel()}>
           Export model
         </button>
+        <ModelCardEditor />
       </section>
     );
   }
@@ -96,6 +98,7 @@ export function ResultsPanel(): ReactNode {
       <button type="button" className="primary" onClick={() => void exportModel()}>
         Export model
       </button>
+      <ModelCardEditor />
     </section>
   );
 }

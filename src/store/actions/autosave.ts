@@ -23,6 +23,8 @@ export interface SavedProject {
   backendPreference?: StudioState['backend']['preference'];
   /** Absent in saves from before tuning. */
   trainSettings?: StudioState['trainSettings'];
+  /** The edited model card; absent when it was not edited. */
+  modelCard?: string;
 }
 
 let fileSaved: Promise<void> = Promise.resolve();
@@ -53,6 +55,7 @@ export function savedProjectOf(state: StudioState): SavedProject | null {
     leaderboard: state.leaderboard,
     backendPreference: state.backend.preference,
     trainSettings: state.trainSettings,
+    ...(state.modelCard !== null ? { modelCard: state.modelCard } : {}),
   };
 }
 
@@ -94,6 +97,7 @@ export function startAutosave(): () => void {
       state.run !== previous.run ||
       state.backend.preference !== previous.backend.preference ||
       state.trainSettings !== previous.trainSettings ||
+      state.modelCard !== previous.modelCard ||
       state.training.status !== previous.training.status;
     if (!changed || !state.dataset) return;
     // Shown at once: a change waiting for its debounced save is not saved yet.

@@ -148,7 +148,10 @@ export function showDriftColumn(column: string): void {
 /** A new training run replaces the trained model: its predictions and form belong to the old one. */
 export function followTrainedRun(): () => void {
   return useStudio.subscribe((state, previous) => {
-    if (state.run === previous.run || state.deploy.model?.source === 'imported') return;
+    if (state.run === previous.run) return;
+    // A card edited for the old model does not describe the new one (unless this very change restored both).
+    if (state.modelCard !== null && state.modelCard === previous.modelCard) setStudio({ modelCard: null });
+    if (state.deploy.model?.source === 'imported') return;
     setStudio({ deploy: { model: null, status: 'idle', predictions: null, whatIf: { values: {}, result: null }, drift: null } });
   });
 }

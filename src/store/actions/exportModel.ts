@@ -8,7 +8,7 @@ import { downloadBaseName, downloadBlob } from './downloadBlob';
  * bundle carries the reference distributions drift checks compare new data with.
  */
 export async function trainedBundleZip(): Promise<{ zip: Uint8Array; fileName: string } | null> {
-  const { run, target, task, dataset, profile } = getStudio();
+  const { run, target, task, dataset, profile, modelCard } = getStudio();
   if (!run || !dataset || (!target && task !== 'clustering')) return null;
   const table = await dataWorker().tableForTraining();
   const zip = await buildBundleZip(
@@ -21,6 +21,7 @@ export async function trainedBundleZip(): Promise<{ zip: Uint8Array; fileName: s
       dataName: dataset.fileName,
       rows: dataset.rowCount,
       profiles: profile?.columns,
+      modelCard: modelCard ?? undefined,
     },
     table,
   );

@@ -34,6 +34,7 @@ export async function restoreProject(): Promise<boolean> {
   const curves = Array.isArray(project.training.curves) ? project.training.curves : [];
   setStudio({
     run: project.run,
+    modelCard: typeof project.modelCard === 'string' ? project.modelCard : null,
     leaderboard: project.leaderboard ?? [],
     trainSettings: validSettings(project.trainSettings),
     backend: { preference: isBackendPreference(project.backendPreference) ? project.backendPreference : 'auto', probed: null },
