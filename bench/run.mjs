@@ -8,11 +8,12 @@
  *   npm run bench -- --rows 200000 --skip-browser --skip-python
  *
  * Flags: --rows N, --seed S, --repeats K, --quick, --skip-browser, --skip-python, --skip-scaling,
- * --skip-gbdt, --skip-mlp, --scale-rows 10000,100000,..., --rebuild (run `vite build` even when dist/
- * exists), --gbdt-timeout SECONDS (default 1200), --mlp-timeout SECONDS (default 600).
+ * --skip-gbdt, --skip-mlp, --skip-predict, --scale-rows 10000,100000,..., --rebuild (run `vite build` even
+ * when dist/ exists), --gbdt-timeout SECONDS (default 1200), --mlp-timeout SECONDS (default 600),
+ * --predict-timeout SECONDS (default 900).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,10 +38,12 @@ const { values: flags } = parseArgs({
     'skip-scaling': { type: 'boolean', default: false },
     'skip-gbdt': { type: 'boolean', default: false },
     'skip-mlp': { type: 'boolean', default: false },
+    'skip-predict': { type: 'boolean', default: false },
     'scale-rows': { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     'gbdt-timeout': { type: 'string', default: '1200' },
     'mlp-timeout': { type: 'string', default: '600' },
+    'predict-timeout': { type: 'string', default: '900' },
   },
 });
 
@@ -108,11 +111,11 @@ function ensureBuild() {
  * Runs a self-contained `bench/<name>.bench.ts` (it measures its own reference) and keeps its Markdown
  * output for the report. `quickArgs`: its own flags for a --quick run.
  */
-function runBenchScript({ name, skip, timeoutFlag, quickArgs }) {
+function runBenchScript({ name, skip, timeoutFlag, quickArgs, args: always = [] }) {
   const script = join(REPO_ROOT, `bench/${name}.bench.ts`);
   if (skip) return { status: 'skipped' };
   if (!existsSync(script)) return { status: 'absent' };
-  const args = [`bench/${name}.bench.ts`, ...(options.quick ? quickArgs : [])];
+  const args = [`bench/${name}.bench.ts`, ...always, ...(options.quick ? quickArgs : [])];
   log(`${name}: npx tsx ${args.join(' ')} …`);
   const t0 = performance.now();
   const timeout = positiveInt(flags[timeoutFlag], timeoutFlag) * 1000;
@@ -230,6 +233,18 @@ async function main() {
   }
 
   const scaled = await scaling({ rows: options.rows, seed: options.seed, bytes: data.bytes }, ingest);
+  // Prediction throughput on the same file: it prints its own section and writes its numbers for the table.
+  const predictJson = join(OUT_DIR, 'predict.json');
+  rmSync(predictJson, { force: true });
+  const predict = runBenchScript({
+    name: 'predict',
+    skip: flags['skip-predict'],
+    timeoutFlag: 'predict-timeout',
+    quickArgs: [],
+    args: ['--data', relative(REPO_ROOT, data.path), '--repeats', String(options.repeats), '--json', relative(REPO_ROOT, predictJson), ...(options.skipPython ? ['--skip-python'] : [])],
+  });
+  if (predict.status === 'ok' && existsSync(predictJson)) predict.results = JSON.parse(readFileSync(predictJson, 'utf8'));
+  if (predict.status !== 'absent' && predict.status !== 'skipped') log(`predict: ${predict.status}${predict.line ? ` (${predict.line})` : ''}`);
   // A quick run fits the GBDT once instead of three times.
   const gbdt = runBenchScript({ name: 'gbdt', skip: flags['skip-gbdt'], timeoutFlag: 'gbdt-timeout', quickArgs: ['--repeats', '1'] });
   if (gbdt.status !== 'absent' && gbdt.status !== 'skipped') log(`gbdt: ${gbdt.status}${gbdt.line ? ` (${gbdt.line})` : ''}`);
@@ -263,6 +278,7 @@ async function main() {
     pandas: { ingest: ingest.pandas, profile: profile.pandas },
     browser,
     scaling: scaled,
+    predict,
     gbdt,
     mlp,
     notes,

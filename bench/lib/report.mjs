@@ -147,7 +147,61 @@ function stageRows(r) {
       ]);
     }
   }
+  rows.push(...predictRows(r));
   return rows;
+}
+
+/** Rows of bench/predict.bench.ts (its --json numbers), on the same file. */
+function predictRows(r) {
+  const p = r.predict;
+  if (!p || p.status === 'absent' || p.status === 'skipped') return [];
+  if (!p.results) return [['Predict (bench/predict.bench.ts)', `failed: ${p.line ?? 'no numbers'}`, '', '', '', '', '—']];
+  const { rows, bytes, inprocess: ip, cli, rest, sklearn: sk } = p.results;
+  const rps = (v) => (Number.isFinite(v) ? `${Math.round(v).toLocaleString('en-US')} rows/s` : '—');
+  const rowRate = (ms) => rps(rows / (ms / 1000));
+  const memory = (m) => memoryCell({ peakKB: m.maxRssKB, addedKB: m.maxRssKB - m.baseRssKB }, bytes);
+  const ref = (ms, what) =>
+    sk.skipped ? 'scikit-learn: skipped (--skip-python)' : sk.error ? `scikit-learn: failed: ${sk.error}` : `scikit-learn ${what}: ${seconds(ms)} (${rowRate(ms)}), ${mb(sk.maxRssKB)} peak`;
+  const target = 'reported (no target)';
+  const out = [
+    [
+      `Predict, Node in process: \`bundle.predict(table)\` of a ${p.results.model.trees}-tree ${p.results.model.kind} bundle (table read before)`,
+      `${seconds(ip.medianMs)} (${rps(ip.rowsPerS)})`,
+      `${ref(sk.predictMedianMs, `\`predict_proba\` (${sk.threads ?? '?'} threads)`)}${sk.predict1ThreadMedianMs ? `; 1 thread ${rowRate(sk.predict1ThreadMedianMs)}` : ''}`,
+      x(ratio(ip.medianMs, sk.predictMedianMs)),
+      memory(ip),
+      target,
+      '—',
+    ],
+  ];
+  out.push(
+    cli.error
+      ? ['Predict, CLI `predict`', `failed: ${cli.error}`, '', '', '', target, '—']
+      : [
+          'Predict, CLI `predict` (CSV in → CSV out, streamed; fresh process)',
+          `${seconds(cli.cliMs)} (${rps(cli.rowsPerS)}); ${seconds(cli.wallMs)} with Node + tsx start-up (${rps(cli.wallRowsPerS)})`,
+          ref(sk.endToEndMs, '`read_csv` + `predict_proba` + `to_csv`'),
+          x(ratio(cli.cliMs, sk.endToEndMs)),
+          memory(cli),
+          target,
+          '—',
+        ],
+  );
+  if (rest.error) out.push(['Predict, REST `POST /predict`', `failed: ${rest.error}`, '', '', '', target, '—']);
+  else {
+    for (const run of rest.runs) {
+      out.push([
+        `Predict, REST \`POST /predict\` (server in its own process), ${p.results.batch.toLocaleString('en-US')} rows a request, concurrency ${run.concurrency}`,
+        `${rps(run.rowsPerS)} over ${run.requests} requests; per request p50 ${seconds(run.p50Ms)}, p95 ${seconds(run.p95Ms)}`,
+        '— (none; in process above)',
+        '—',
+        `server ${mb(rest.server.maxRssKB)} (+${mb(rest.server.maxRssKB - rest.server.baseRssKB)})`,
+        target,
+        '—',
+      ]);
+    }
+  }
+  return out;
 }
 
 function table(header, rows) {
@@ -223,6 +277,7 @@ export function renderReport(r) {
         : [i + 1, seconds(b.ingestMs), seconds(b.profileMs), seconds(b.rowsVisibleMs), b.longTasks, seconds(b.longestTaskMs), `${b.longTasksAtLoad} (longest ${seconds(b.longestTaskAtLoadMs)})`, `${mb(b.baselinePssKB)} → ${mb(b.peakPssKB)}`, String(b.crossOriginIsolated)],
     )), '');
   }
+  if (r.predict) lines.push(...scriptSection('Prediction throughput', 'predict', r.predict), '');
   lines.push(...scriptSection('GBDT', 'gbdt', r.gbdt));
   lines.push('', ...scriptSection('Neural network epochs', 'mlp', r.mlp));
   lines.push('', '## Every run', '', table(['Measurement', 'Runs (ms)', 'Peak maxRSS (MB)'], rawRows(r)), '');

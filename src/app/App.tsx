@@ -10,6 +10,7 @@ import { TrainPanel } from '../features/train/TrainPanel';
 import { ResultsPanel } from '../features/results/ResultsPanel';
 import { ExplorePanel } from '../features/explore/ExplorePanel';
 import { DeployPanel } from '../features/deploy/DeployPanel';
+import { EvaluationPanel } from '../features/evaluate/EvaluationPanel';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ProjectFiles } from '../features/history/ProjectFiles';
 import { SaveStatus } from './SaveStatus';
@@ -38,6 +39,7 @@ export function App(): ReactNode {
           <TrainPanel />
         </div>
         <ResultsPanel />
+        <EvaluationPanel />
         <DeployPanel />
         <HistoryPanel />
         <ExplorePanel />

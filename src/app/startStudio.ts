@@ -9,6 +9,7 @@ import { loadExample } from '../features/ingest/loadExample';
 import { followTrainedRun, restoreImportedBundle } from '../store/actions/deploy';
 import { savedImportedBundle } from '../store/actions/importedBundleStore';
 import { followTrainingForHistory } from '../store/actions/versions';
+import { followRunForEvaluation } from '../store/actions/evaluate';
 
 let started = false;
 
@@ -22,6 +23,7 @@ export function startStudio(): () => void {
   let stopAutosave: () => void = () => undefined;
   const stopFollowing = followTrainedRun();
   const stopHistory = followTrainingForHistory();
+  const stopEvaluation = followRunForEvaluation();
   void (async () => {
     requestPersistence();
     const before = loadRequestCount();
@@ -37,5 +39,6 @@ export function startStudio(): () => void {
     stopAutosave();
     stopFollowing();
     stopHistory();
+    stopEvaluation();
   };
 }

@@ -112,6 +112,23 @@ describe('cli drift', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('works on a clustering bundle: its rows and cluster numbers are the reference', async () => {
+    const clusters = join(work, 'clusters');
+    const trained = await run('train', '--data', csv('cluster-train.csv', trainLines), '--task', 'clustering', '--target', 'Species', '--clusters', '3', '--out', clusters);
+    expect(trained.code, trained.stderr).toBe(0);
+    const meta = JSON.parse(readFileSync(join(clusters, 'bundle.json'), 'utf8'));
+    expect(meta.drift).toMatchObject({ rows: trainLines.length, prediction: { kind: 'numeric' } });
+    expect(meta.drift.columns.map((c: { name: string }) => c.name)).not.toContain('Species');
+
+    const stable = await run('drift', '--model', clusters, '--data', fresh);
+    expect(stable.stderr).toBe('');
+    expect(stable.code).toBe(0);
+    expect(JSON.parse(stable.stdout).summary).toMatchObject({ verdict: 'stable', prediction: 'stable', columns: 6 });
+    const report = JSON.parse((await run('drift', '--model', clusters, '--data', shifted)).stdout);
+    expect(report.summary.verdict).toBe('drift');
+    expect(report.summary.drifted).toEqual(expect.arrayContaining(['Island', 'Beak Length (mm)']));
+  });
+
   it('refuses a data file without rows, naming it', async () => {
     const empty = csv('empty.csv', []);
     const { code, stderr } = await run('drift', '--model', model, '--data', empty);

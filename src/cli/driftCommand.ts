@@ -49,7 +49,6 @@ export const driftCommand: Command = {
     const bundle = loadBundleFolder(dir);
     const reference = bundle.meta.drift;
     if (!reference) {
-      if (bundle.meta.task === 'clustering') throw new CliError(`The model in "${dir}" is a clustering model, which has no drift reference; drift checks need a classification or regression bundle.`);
       throw new CliError(`The model in "${dir}" has no drift reference (its bundle.json has no "drift", as bundles made before drift checks); train it again to check drift.`);
     }
     const table = readCsvFile(data, io);

@@ -52,16 +52,16 @@ export async function trainModels(
 ): Promise<TrainedModels> {
   const { ranked, failures, skipped } = await autoTrain(table, {
     ...options,
-    onCandidate: (c) => options.onModel?.(entry(c)),
+    onCandidate: (c) => options.onModel?.(leaderboardEntry(c)),
     onFailure: (f) => options.onFailure?.(f.model, f.message),
   });
   if (ranked.length === 0) {
     throw new CliError(`No model could be trained: ${failures.map((f) => `${f.model}: ${f.message}`).join('; ')}`);
   }
-  return { leaderboard: ranked.map(entry), best: ranked[0].result, skipped };
+  return { leaderboard: ranked.map(leaderboardEntry), best: ranked[0].result, skipped };
 }
 
-function entry({ result, fitSeconds }: Candidate): LeaderboardEntry {
+export function leaderboardEntry({ result, fitSeconds }: Candidate): LeaderboardEntry {
   return {
     model: result.modelName,
     params: result.params,

@@ -12,6 +12,12 @@ export type { TrainedRun } from '../workers/trainOutcome';
 import type { ExploreData } from '../workers/data.worker';
 import type { DeployedModel, PredictionSummary, SinglePrediction } from '../workers/predict.worker';
 import type { DriftReport } from '../core/monitor/driftTypes';
+import type { HoldoutEvaluation } from '../core/evaluate/holdoutEvaluation';
+import type { LearningCurve } from '../core/evaluate/learningCurve';
+import type { GroupMetrics } from '../core/evaluate/groupMetrics';
+import type { PermutationImportance as ImportanceResult } from '../core/explain/permutationImportance';
+import type { PartialDependence as DependenceResult } from '../core/explain/partialDependence';
+import type { RowExplanation } from '../core/explain/explainRow';
 
 export interface ExploreState {
   data: ExploreData | null;
@@ -59,6 +65,8 @@ export interface LeaderboardRow {
   tuning?: string;
   fitSeconds: number;
   backend: string;
+  /** The held-out evaluation, for comparing models side by side. */
+  evaluation?: HoldoutEvaluation;
 }
 
 /** A model an AutoML run is training now: which of how many, its cross-validation fold and epoch. */
@@ -155,6 +163,24 @@ export interface StudioState {
   history: HistoryState;
   /** The current model's card as the person edited it (null: the generated one). */
   modelCard: string | null;
+  evaluation: EvaluationState;
+}
+
+/** What the evaluation view shows beyond the run's own evaluation: choices and on-demand analyses. */
+export interface EvaluationState {
+  /** Leaderboard models ticked for side-by-side comparison. */
+  compare: string[];
+  threshold: number;
+  normalized: boolean;
+  /** Set when a confusion cell narrowed the grid to its rows. */
+  cell: { actual: string; predicted: string } | null;
+  importance: { status: 'idle' | 'running' | 'done' | 'failed'; result?: ImportanceResult; message?: string };
+  dependence: { column: string | null; status: 'idle' | 'running' | 'done' | 'failed'; result?: DependenceResult; message?: string };
+  explanation: { row: number | null; status: 'idle' | 'running' | 'done' | 'failed'; result?: RowExplanation; message?: string };
+  learning: { status: 'idle' | 'running' | 'done' | 'failed'; result?: LearningCurve; message?: string; done?: number; total?: number };
+  fairness: { column: string | null; status: 'idle' | 'running' | 'done' | 'failed'; result?: GroupMetrics; message?: string };
+  /** Display text of the worst rows' cells: header and rows (same order as evaluation.worst). */
+  worstCells: { header: string[]; rows: string[][] } | null;
 }
 
 export const initialState: StudioState = {
@@ -175,4 +201,16 @@ export const initialState: StudioState = {
   deploy: { model: null, status: 'idle', predictions: null, whatIf: { values: {}, result: null }, drift: null },
   history: { versions: [], compare: [] },
   modelCard: null,
+  evaluation: {
+    compare: [],
+    threshold: 0.5,
+    normalized: false,
+    cell: null,
+    importance: { status: 'idle' },
+    dependence: { column: null, status: 'idle' },
+    explanation: { row: null, status: 'idle' },
+    learning: { status: 'idle' },
+    fairness: { column: null, status: 'idle' },
+    worstCells: null,
+  },
 };

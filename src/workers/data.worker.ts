@@ -76,6 +76,13 @@ const api = {
     return view ? view.length : table.rowCount;
   },
 
+  /** Shows only the given rows in the grid (e.g. one confusion-matrix cell's); returns how many. */
+  showRows(rows: number[]): number {
+    const { table } = requireDataset();
+    view = Int32Array.from(rows.filter((r) => Number.isInteger(r) && r >= 0 && r < table.rowCount));
+    return view.length;
+  },
+
   /** Everything the Explore view shows beyond the column profile: warnings, target relations, balance. */
   explore(target: string | null, task: 'classification' | 'regression' | 'clustering'): ExploreData {
     const { table } = requireDataset();

@@ -4,6 +4,7 @@
  * between epochs, folds and models; the bridge terminates the worker if it does not answer.
  */
 import * as Comlink from 'comlink';
+import { holdoutEvaluation } from '../core/evaluate/holdoutEvaluation';
 import type { Table } from '../core/data/table';
 import { getModel, modelsForAutoML } from '../core/models/registry';
 import type { ModelParams } from '../core/models/types';
@@ -94,6 +95,7 @@ const api = {
         featureNames: result.featureNames,
         trainRows: result.trainRows,
         testRows: result.testRows,
+        evaluation: holdoutEvaluation({ task: request.task, classes: result.classes, ...result.holdout }),
       };
     });
   },

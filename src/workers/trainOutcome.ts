@@ -1,4 +1,5 @@
 import type { ClusterProfiles } from '../core/evaluate/clusterProfiles';
+import type { HoldoutEvaluation } from '../core/evaluate/holdoutEvaluation';
 import type { FoldBy } from '../core/prep/foldsBy';
 import type { ClusterCountScore } from '../core/models/chooseClusterCount';
 import type { SearchStrategy } from '../core/models/hyperparameterSearch';
@@ -84,6 +85,8 @@ export interface TrainedRun {
   featureNames: string[];
   trainRows: number;
   testRows: number;
+  /** Supervised runs: what the evaluation view draws (metrics per class, curves, errors) from the held-out rows. */
+  evaluation?: HoldoutEvaluation;
   /** Clustering runs only: the chosen k, rows per cluster, every k tried (auto) and the clusters' profiles. */
   clustering?: ClusteringSummary;
 }

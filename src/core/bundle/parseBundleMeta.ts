@@ -86,6 +86,7 @@ export function parseBundleMeta(json: unknown): BundleMeta {
     model: { kind, params, metrics },
   };
   if (classes) meta.classes = classes;
+  if (o.seed !== undefined) meta.seed = expectInteger(o.seed, 'seed', 0);
   if (o.data !== undefined) meta.data = parseData(o.data);
   if (o.profiles !== undefined) meta.profiles = o.profiles;
   if (o.drift !== undefined) meta.drift = parseDriftReference(o.drift, 'drift');

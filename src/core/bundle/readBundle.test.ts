@@ -135,6 +135,12 @@ describe('writeBundle / readBundle', () => {
     expect(card).toMatch(/\| accuracy \| 0\.\d+ \|/);
   });
 
+  it('keeps an optional seed for retraining: bundles without one still load, a bad one is refused', () => {
+    expect(readBundle(files).meta.seed).toBeUndefined();
+    expect(readBundle(tamper('bundle.json', (j) => (j.seed = 7))).meta.seed).toBe(7);
+    expect(() => readBundle(tamper('bundle.json', (j) => (j.seed = 1.5)))).toThrow('bundle.json: "seed" is 1.5, expected an integer');
+  });
+
   it.each<[string, () => BundleFiles, string]>([
     ['a missing bundle.json', () => new Map([['model.json', '{}']]), 'The bundle has no bundle.json.'],
     ['truncated JSON', () => new Map(files).set('bundle.json', (files.get('bundle.json') as string).slice(0, 200)), 'bundle.json: the file is not valid JSON ('],

@@ -7,6 +7,7 @@
  * - log loss clips probabilities to [eps, 1 - eps] (eps = float64 machine epsilon), renormalises
  *   each row, and averages -log p(true class).
  */
+import { accuracyOf, balancedAccuracy, classScores, macroAverage } from './classScores';
 import { argmaxClasses, confusionMatrix } from './confusionMatrix';
 import { rocAuc } from './rocAuc';
 
@@ -23,52 +24,33 @@ export interface ClassificationMetrics {
 
 const EPS = 2.220446049250313e-16;
 
+/** The metrics that need only the predicted classes (no probabilities). */
+export type LabelMetrics = Pick<ClassificationMetrics, 'accuracy' | 'balanced_accuracy' | 'f1_macro' | 'precision_macro' | 'recall_macro'>;
+
 export function classificationMetrics(yTrue: Int32Array, proba: Float64Array, classes: number): ClassificationMetrics {
   const rows = yTrue.length;
   if (rows === 0) throw new Error('Metrics need at least one row.');
   if (!(Number.isInteger(classes) && classes >= 2)) throw new Error(`Metrics need at least 2 classes, got ${classes}.`);
   if (proba.length !== rows * classes) throw new Error(`The probabilities hold ${proba.length} values, expected ${rows} x ${classes}.`);
-  const yPred = argmaxClasses(proba, rows, classes);
-  const cm = confusionMatrix(yTrue, yPred, classes);
-
-  let correct = 0;
-  let precisionSum = 0;
-  let recallSum = 0;
-  let f1Sum = 0;
-  let labelCount = 0;
-  let presentRecallSum = 0;
-  let presentCount = 0;
-  for (let k = 0; k < classes; k++) {
-    const tp = cm[k][k];
-    correct += tp;
-    let trueSum = 0;
-    let predSum = 0;
-    for (let j = 0; j < classes; j++) {
-      trueSum += cm[k][j];
-      predSum += cm[j][k];
-    }
-    if (trueSum === 0 && predSum === 0) continue;
-    const precision = predSum > 0 ? tp / predSum : 0;
-    const recall = trueSum > 0 ? tp / trueSum : 0;
-    const denom = precision + recall;
-    precisionSum += precision;
-    recallSum += recall;
-    f1Sum += denom === 0 ? 0 : (2 * precision * recall) / denom;
-    labelCount++;
-    if (trueSum > 0) {
-      presentRecallSum += recall;
-      presentCount++;
-    }
-  }
-
   return {
-    accuracy: correct / rows,
-    balanced_accuracy: presentRecallSum / presentCount,
-    f1_macro: f1Sum / labelCount,
-    precision_macro: precisionSum / labelCount,
-    recall_macro: recallSum / labelCount,
+    ...labelMetrics(yTrue, argmaxClasses(proba, rows, classes), classes),
     log_loss: logLoss(yTrue, proba, classes),
     roc_auc: rocAuc(yTrue, proba, classes),
+  };
+}
+
+/** Accuracy, balanced accuracy and the macro averages of predicted class indices. */
+export function labelMetrics(yTrue: Int32Array, yPred: ArrayLike<number>, classes: number): LabelMetrics {
+  if (yTrue.length === 0) throw new Error('Metrics need at least one row.');
+  const matrix = confusionMatrix(yTrue, yPred, classes);
+  const scores = classScores(matrix);
+  const macro = macroAverage(scores);
+  return {
+    accuracy: accuracyOf(matrix),
+    balanced_accuracy: balancedAccuracy(scores),
+    f1_macro: macro.f1,
+    precision_macro: macro.precision,
+    recall_macro: macro.recall,
   };
 }
 

@@ -25,7 +25,24 @@ export interface FitAndScoreInput {
   seed: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
+  /** Also return the scored rows' predictions and the training rows' metrics, for the evaluation view. */
+  keepPredictions?: boolean;
 }
+
+/** The scored rows with their predictions: what the evaluation view draws its charts from. */
+export interface HoldoutPredictions {
+  /** Table rows scored, in order. */
+  rows: Int32Array;
+  /** Class indices (classification) or values (regression). */
+  yTrue: Int32Array | Float64Array;
+  /** rows x classes probabilities (classification), or predicted values (regression). */
+  output: Float64Array;
+  /** The same metrics on (a sample of) the training rows, to compare with the held-out ones. */
+  trainMetrics: Record<string, number>;
+}
+
+/** Training-row metrics are measured on at most this many rows: predicting all of a million costs seconds. */
+export const TRAIN_METRICS_MAX_ROWS = 20_000;
 
 export interface FitAndScoreResult {
   recipe: Recipe;
@@ -34,6 +51,8 @@ export interface FitAndScoreResult {
   metrics: Record<string, number>;
   featureNames: string[];
   curve: TrainProgress[];
+  /** Present with `keepPredictions`. */
+  holdout?: HoldoutPredictions;
 }
 
 export async function fitAndScore(input: FitAndScoreInput): Promise<FitAndScoreResult> {
@@ -63,15 +82,34 @@ export async function fitAndScore(input: FitAndScoreInput): Promise<FitAndScoreR
     },
   );
 
-  let metrics: Record<string, number>;
-  if (encoded.task === 'classification') {
-    if (!model.predictProba) throw new Error(`The model "${spec.name}" gives no class probabilities.`);
-    const proba = model.predictProba(test.X, testRows.length, cols);
-    metrics = { ...classificationMetrics(pick(encoded.y, scoreOn), proba, encoded.classes.length) };
-  } else {
-    metrics = { ...regressionMetrics(pick(encoded.y, scoreOn), model.predict(test.X, testRows.length, cols)) };
+  const score = (X: Float32Array, rows: number, positions: Int32Array) => {
+    if (encoded.task === 'classification') {
+      if (!model.predictProba) throw new Error(`The model "${spec.name}" gives no class probabilities.`);
+      const proba = model.predictProba(X, rows, cols);
+      const yTrue = pick(encoded.y, positions);
+      return { yTrue, output: proba, metrics: { ...classificationMetrics(yTrue, proba, encoded.classes.length) } as Record<string, number> };
+    }
+    const yTrue = pick(encoded.y, positions);
+    const output = model.predict(X, rows, cols);
+    return { yTrue, output, metrics: { ...regressionMetrics(yTrue, output) } as Record<string, number> };
+  };
+  const scored = score(test.X, testRows.length, scoreOn);
+  let holdout: HoldoutPredictions | undefined;
+  if (input.keepPredictions) {
+    // Every k-th training row: a deterministic sample, spread over the whole split.
+    const step = Math.max(1, Math.ceil(fitOn.length / TRAIN_METRICS_MAX_ROWS));
+    const sampled = fitOn.filter((_, i) => i % step === 0);
+    const trainX = step === 1 ? train.X : sampleRows(train.X, cols, step, sampled.length);
+    holdout = { rows: testRows, yTrue: scored.yTrue, output: scored.output, trainMetrics: score(trainX, sampled.length, sampled).metrics };
   }
-  return { recipe, model, metrics, featureNames: train.featureNames, curve };
+  return { recipe, model, metrics: scored.metrics, featureNames: train.featureNames, curve, ...(holdout ? { holdout } : {}) };
+}
+
+/** Rows 0, step, 2*step, ... of a row-major matrix. */
+function sampleRows(X: Float32Array, cols: number, step: number, count: number): Float32Array {
+  const out = new Float32Array(count * cols);
+  for (let k = 0; k < count; k++) out.set(X.subarray(k * step * cols, (k * step + 1) * cols), k * cols);
+  return out;
 }
 
 function pick<A extends Int32Array | Float64Array>(y: A, rows: Int32Array): A {

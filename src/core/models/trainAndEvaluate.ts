@@ -7,16 +7,18 @@
 import type { Table } from '../data/table';
 import { encodeTarget } from '../prep/encodeTarget';
 import type { Recipe } from '../prep/recipe';
-import { groupHoldout, rowKeys, timeHoldout, type FoldBy } from '../prep/foldsBy';
-import { splitRows, type RowSplit } from '../prep/splitRows';
+import type { FoldBy } from '../prep/foldsBy';
 import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
 import { crossValidate, type CrossValidation } from './crossValidate';
-import { fitAndScore } from './fitAndScore';
+import { fitAndScore, type HoldoutPredictions } from './fitAndScore';
+import { holdoutSplit } from './holdoutSplit';
 import { searchHyperparameters, subsampleRows, subsetTarget, type SearchStrategy, type SearchTrial } from './hyperparameterSearch';
 import { CV_MAX_ROWS } from './cvMaxRows';
 
 export { CV_MAX_ROWS } from './cvMaxRows';
+// The split of the kept model's fit, for code that needs its training rows again.
+export { DEFAULT_TEST_FRACTION, holdoutSplit } from './holdoutSplit';
 import { getModel, listModels } from './registry';
 import type { FittedModel, ModelParams, TrainProgress } from './types';
 import { validateTrainingSetup } from './validateTrainingSetup';
@@ -31,7 +33,7 @@ export interface TrainOptions {
   /** Overrides of the model's default hyperparameters. */
   params?: Partial<ModelParams>;
   seed: number;
-  /** Default 0.2. */
+  /** Default DEFAULT_TEST_FRACTION (0.2). */
   testFraction?: number;
   /** Default: `suggestRecipe(table, target)` with the model's way of encoding categories. */
   recipe?: Recipe;
@@ -91,6 +93,8 @@ export interface TrainResult {
   cvRows?: number;
   /** Present when the hyperparameters were tuned. */
   search?: SearchSummary;
+  /** The held-out rows' predictions, for the evaluation view. */
+  holdout: HoldoutPredictions;
 }
 
 export async function trainAndEvaluate(table: Table, options: TrainOptions): Promise<TrainResult> {
@@ -102,8 +106,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   const spec = options.model ? getModel(options.model) : listModels(task)[0];
   if (!spec.tasks.includes(task)) throw new Error(`The model "${spec.name}" does not do ${task}.`);
   const encoded = encodeTarget(table, target, task);
-  const stratify = encoded.task === 'classification' ? encoded.y : undefined;
-  const split = holdoutSplit(table, encoded.rows, options.testFraction ?? 0.2, seed, stratify, options.foldBy);
+  const split = holdoutSplit(table, encoded, { seed, testFraction: options.testFraction, foldBy: options.foldBy });
   let params = { ...spec.defaults, ...options.params } as ModelParams;
   const unfitted = options.recipe ?? suggestRecipe(table, target, { categories: spec.categoricalEncoding });
   const folds = options.folds ?? 0;
@@ -137,7 +140,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   } else if (folds >= 2) {
     cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, by: options.foldBy, signal: options.signal, onFold: options.onFold });
   }
-  const { recipe, model, metrics, featureNames, curve } = await fitAndScore({
+  const { recipe, model, metrics, featureNames, curve, holdout } = await fitAndScore({
     table,
     target,
     encoded,
@@ -149,6 +152,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     seed,
     signal: options.signal,
     onProgress: options.onProgress,
+    keepPredictions: true,
   });
   const classes = encoded.task === 'classification' ? encoded.classes : undefined;
   return {
@@ -162,14 +166,8 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     testRows: split.test.length,
     featureNames,
     curve,
+    holdout: holdout!,
     ...(cv ? { cv, cvRows: cvTarget.rows.length } : {}),
     ...(search ? { search } : {}),
   };
-}
-
-/** The hold-out split over `rows` (table rows): shuffled and stratified, or whole groups, or the latest rows. */
-function holdoutSplit(table: Table, rows: Int32Array, fraction: number, seed: number, stratify: Int32Array | undefined, by: FoldBy | undefined): RowSplit {
-  if (!by) return splitRows(rows.length, { testFraction: fraction, seed, stratify });
-  const keys = rowKeys(table, by, rows);
-  return keys.groups ? groupHoldout(keys.groups, fraction, seed) : timeHoldout(keys.times!, fraction);
 }

@@ -1,7 +1,7 @@
 /**
  * One clustering run, the same in the web worker and the CLI: the default recipe on every column
- * (but an excluded one, e.g. a label the person wants to compare with afterwards), fitted on all
- * rows; k-means with the person's k, or the k from 2 to 10 with the best silhouette; then the
+ * (but an excluded one, e.g. a label the person wants to compare with afterwards), or a given one
+ * when retraining, fitted on all rows; k-means with the person's k, or the k from 2 to 10 with the best silhouette; then the
  * clusters' silhouette, sizes and profiles.
  */
 import type { Table } from '../data/table';
@@ -25,6 +25,11 @@ export interface ClusteringOptions {
   seed: number;
   /** A column left out of the inputs (e.g. a known label); '' or absent: none. */
   exclude?: string;
+  /**
+   * The recipe to fit on every row (unfitted; its target is the excluded column or ''); default:
+   * `suggestRecipe` on every column but the excluded one. Retraining passes the old bundle's.
+   */
+  recipe?: Recipe;
   /** Overrides of k-means' other defaults (initializations, maxIterations, tolerance). */
   params?: Partial<ModelParams>;
   signal?: AbortSignal;
@@ -58,7 +63,7 @@ export async function trainClustering(table: Table, options: ClusteringOptions):
   }
   throwIfAborted(options.signal);
   const all = Int32Array.from({ length: rows }, (_, i) => i);
-  const recipe = fitRecipe(suggestRecipe(table, options.exclude ?? ''), table, all);
+  const recipe = fitRecipe(options.recipe ?? suggestRecipe(table, options.exclude ?? ''), table, all);
   const { X, featureNames } = applyRecipe(recipe, table, all);
   const cols = featureNames.length;
   if (cols === 0) throw new Error('No column can be used to cluster the rows: every one is an identifier, free text, empty or constant.');

@@ -3,15 +3,17 @@
  * them (so prediction drift compares like with like, through the same recipe and model code the
  * bundle predicts new data with).
  *
- * The training rows are those of the hold-out fit in trainAndEvaluate, re-derived with the same
- * seeded split; a test checks that both agree. Should they ever not (the row count differs), every
- * row with a target is used instead: a slightly wider picture of the training data, never a crash.
+ * The training rows are those of the hold-out fit in trainAndEvaluate, found again with the split
+ * it exports (holdoutSplit); a test checks that both agree. Should they ever not (the row count
+ * differs, e.g. the table is not the one trained on), every row with a target is used instead: a
+ * slightly wider picture of the training data, never a crash.
  */
 import type { LoadedBundle } from '../bundle/bundleTypes';
 import { takeRows, type Table } from '../data/table';
 import { encodeTarget } from '../prep/encodeTarget';
-import { groupHoldout, rowKeys, timeHoldout, type FoldBy } from '../prep/foldsBy';
-import { splitRows } from '../prep/splitRows';
+import type { FoldBy } from '../prep/foldsBy';
+// holdoutSplit's own file, not trainAndEvaluate: the monitor should not pull in every model.
+import { holdoutSplit } from '../models/holdoutSplit';
 import { buildDriftReference } from './driftReference';
 import type { DriftReference } from './driftTypes';
 
@@ -19,7 +21,7 @@ export interface TrainingSplit {
   target: string;
   task: 'classification' | 'regression';
   seed: number;
-  /** Default 0.2, as in trainAndEvaluate. */
+  /** Default DEFAULT_TEST_FRACTION, as in trainAndEvaluate. */
   testFraction?: number;
   foldBy?: FoldBy;
   /** TrainResult.trainRows: how many rows the model was fitted on. */
@@ -36,14 +38,6 @@ export function trainingDriftReference(bundle: LoadedBundle, table: Table, split
 /** Table rows of the hold-out fit's training side, and every row with a target. */
 export function holdoutTrainingRows(table: Table, split: TrainingSplit): { labelled: Int32Array; train: Int32Array } {
   const encoded = encodeTarget(table, split.target, split.task);
-  const fraction = split.testFraction ?? 0.2;
-  let positions: Int32Array;
-  if (split.foldBy) {
-    const keys = rowKeys(table, split.foldBy, encoded.rows);
-    positions = (keys.groups ? groupHoldout(keys.groups, fraction, split.seed) : timeHoldout(keys.times!, fraction)).train;
-  } else {
-    const stratify = encoded.task === 'classification' ? encoded.y : undefined;
-    positions = splitRows(encoded.rows.length, { testFraction: fraction, seed: split.seed, stratify }).train;
-  }
-  return { labelled: encoded.rows, train: Int32Array.from(positions, (i) => encoded.rows[i]) };
+  const { train } = holdoutSplit(table, encoded, split);
+  return { labelled: encoded.rows, train: Int32Array.from(train, (i) => encoded.rows[i]) };
 }

@@ -161,6 +161,7 @@ function leaderboardRow(run: TrainedRun): LeaderboardRow {
     ...(run.keyParams ? { keyParams: run.keyParams } : {}),
     fitSeconds: run.fitSeconds,
     backend: run.usesTensorFlow === false ? 'not used' : run.backend.name,
+    ...(run.evaluation ? { evaluation: run.evaluation } : {}),
   };
 }
 

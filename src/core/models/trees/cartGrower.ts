@@ -64,6 +64,8 @@ export class CartGrower {
       const node = stack.pop()!;
       const pure = this.nodeTotals(rows, node.start, node.end, weights);
       builder.setValue(node.id, this.leafValue());
+      // Weighted like the leaf values (bootstrap counts), so TreeSHAP's expectations match them.
+      builder.setCover(node.id, this.totals[1]);
       const count = node.end - node.start;
       if (pure || count < o.minSamplesSplit || count < 2 * o.minSamplesLeaf || (o.maxDepth > 0 && node.depth >= o.maxDepth)) continue;
       best.feature = -1;

@@ -4,6 +4,10 @@
  * (no bins), and a JSON form that round-trips exactly (doubles print as their shortest exact
  * decimal). Children always come after their parent, which the reader checks so that a
  * hostile model file cannot make prediction loop forever.
+ *
+ * `cover` (training rows, or bootstrap weights, reaching each node) is what TreeSHAP needs to
+ * explain a prediction. It is optional in JSON: trees saved before it was stored still load and
+ * predict, and are explained by a model-agnostic method instead.
  */
 import { expectArray, expectInteger, expectObject, JsonShapeError, joinPath } from '../../bundle/jsonShape';
 
@@ -19,6 +23,8 @@ export interface CompactTree {
   /** `width` outputs per node (meaningful at leaves): a boosting score, a mean, or class shares. */
   value: Float64Array;
   width: number;
+  /** Training weight reaching each node (a child's covers add up to its parent's); absent in older files. */
+  cover?: Float64Array;
 }
 
 export interface CompactTreeJSON {
@@ -28,6 +34,7 @@ export interface CompactTreeJSON {
   right: number[];
   missingLeft: number[];
   value: number[];
+  cover?: number[];
 }
 
 /** The leaf that row-major row `base / cols` of X falls into. */
@@ -53,6 +60,7 @@ export class TreeBuilder {
   private right: number[] = [];
   private missingLeft: number[] = [];
   private value: number[] = [];
+  private cover: number[] = [];
   constructor(readonly width: number) {}
 
   get size(): number {
@@ -66,12 +74,17 @@ export class TreeBuilder {
     this.left.push(-1);
     this.right.push(-1);
     this.missingLeft.push(0);
+    this.cover.push(0);
     for (let k = 0; k < this.width; k++) this.value.push(value[k]);
     return this.feature.length - 1;
   }
 
   setValue(node: number, value: ArrayLike<number>): void {
     for (let k = 0; k < this.width; k++) this.value[node * this.width + k] = value[k];
+  }
+
+  setCover(node: number, cover: number): void {
+    this.cover[node] = cover;
   }
 
   setSplit(node: number, feature: number, threshold: number, missingLeft: boolean, left: number, right: number): void {
@@ -91,6 +104,7 @@ export class TreeBuilder {
       missingLeft: Uint8Array.from(this.missingLeft),
       value: Float64Array.from(this.value),
       width: this.width,
+      cover: Float64Array.from(this.cover),
     };
   }
 }
@@ -103,6 +117,7 @@ export function treeToJSON(tree: CompactTree): CompactTreeJSON {
     right: Array.from(tree.right),
     missingLeft: Array.from(tree.missingLeft),
     value: Array.from(tree.value),
+    ...(tree.cover ? { cover: Array.from(tree.cover) } : {}),
   };
 }
 
@@ -130,6 +145,14 @@ export function treeFromJSON(json: unknown, path: string, inputs: number, width:
     value: Float64Array.from(numbers('value', n * width, finite)),
     width,
   };
+  if (o.cover !== undefined) {
+    tree.cover = Float64Array.from(
+      numbers('cover', n, (v, p) => {
+        if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw new JsonShapeError(p, `"${p}" is ${String(v)}, expected a finite number >= 0.`);
+        return v;
+      }),
+    );
+  }
   for (let i = 0; i < n; i++) {
     if (tree.feature[i] < 0) continue;
     // Children after parents: every walk from the root ends, and in at most n steps.

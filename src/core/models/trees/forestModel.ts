@@ -8,6 +8,7 @@ import { expectArray, expectFiniteArray, expectInteger, expectObject, expectOneO
 import { argmaxClasses } from '../../evaluate/confusionMatrix';
 import type { FittedModel, ModelJSON } from '../types';
 import { leafOf, treeFromJSON, treeToJSON, type CompactTree } from './compactTree';
+import type { TreeEnsemble } from './treeEnsemble';
 
 export class ForestModel implements FittedModel {
   /** Class probabilities; absent for regression so callers can tell the two apart. */
@@ -52,6 +53,16 @@ export class ForestModel implements FittedModel {
   featureImportance(): Float64Array {
     const total = this.importance.reduce((a, b) => a + b, 0);
     return this.importance.map((v) => (total > 0 ? v / total : 0));
+  }
+
+  treeEnsemble(): TreeEnsemble {
+    return {
+      trees: this.trees,
+      outputs: this.width,
+      combine: 'average',
+      baseline: new Float64Array(this.width),
+      space: this.classCount === undefined ? 'value' : 'probability',
+    };
   }
 
   get treeCount(): number {

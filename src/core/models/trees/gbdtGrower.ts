@@ -72,6 +72,8 @@ export class GbdtGrower {
     }
     const builder = new TreeBuilder(1);
     const root: GrowNode = { start: 0, end: n, g: G, h: H, n, depth: 0, id: builder.addNode([0]), hist: null, split: null, inner: false };
+    // Cover is the training row count (as TreeSHAP uses for scikit-learn's boosting), not the hessian sum.
+    builder.setCover(root.id, n);
     const nodes: GrowNode[] = [root];
     const candidates: GrowNode[] = [];
     let leaves = 1;
@@ -153,6 +155,8 @@ export class GbdtGrower {
     });
     const left = child(node.start, mid, s.gL, s.hL, s.nL);
     const right = child(mid, node.end, node.g - s.gL, node.h - s.hL, node.n - s.nL);
+    builder.setCover(left.id, left.n);
+    builder.setCover(right.id, right.n);
     // With no missing values in this node, unseen ones follow the larger child (scikit-learn's rule).
     const sawMissing = node.hist![s.feature * FEATURE_STRIDE + MISSING_BIN * BIN_STRIDE + 2] > 0;
     const missingGoLeft = sawMissing ? s.missingLeft : left.n > right.n;

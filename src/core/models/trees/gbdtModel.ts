@@ -9,6 +9,7 @@ import { argmaxClasses } from '../../evaluate/confusionMatrix';
 import type { FittedModel, ModelJSON } from '../types';
 import { leafOf, treeFromJSON, treeToJSON, type CompactTree } from './compactTree';
 import { rawToProba } from './gbdtLoss';
+import type { TreeEnsemble } from './treeEnsemble';
 
 export const GBDT_KIND = 'hist_gradient_boosting';
 
@@ -58,6 +59,11 @@ export class GbdtModel implements FittedModel {
   featureImportance(): Float64Array {
     const total = this.gains.reduce((a, b) => a + b, 0);
     return this.gains.map((v) => (total > 0 ? v / total : 0));
+  }
+
+  treeEnsemble(): TreeEnsemble {
+    const space = this.classCount === undefined ? 'value' : this.outputs === 1 ? 'log-odds' : 'raw-score';
+    return { trees: this.trees, outputs: this.outputs, combine: 'sum', baseline: this.baseline.slice(), space };
   }
 
   /** Boosting rounds actually fitted (fewer than maxIter after early stopping). */

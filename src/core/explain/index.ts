@@ -1,0 +1,22 @@
+/** Model explanations: which columns matter overall, how predictions move with one, and why one row got its prediction. */
+export { explainRow, DEFAULT_BACKGROUND_ROWS } from './explainRow';
+export type { ExplainMethod, ExplainRowOptions, OutputSpace, RowContribution, RowExplanation } from './explainRow';
+export { explainableModel } from './explainableModel';
+export type { TrainedParts } from './explainableModel';
+export { featureSources } from './featureSources';
+export { kernelShap } from './kernelShap';
+export type { KernelShapOptions, KernelShapValues } from './kernelShap';
+export { defaultCoalitionBudget, kernelCoalitions } from './kernelCoalitions';
+export { partialDependence, DEFAULT_ICE_ROWS, DEFAULT_PD_ROWS } from './partialDependence';
+export type { PartialDependence, PartialDependenceOptions } from './partialDependence';
+export { categoricalGrid, linspace, mquantile, numericGrid } from './partialDependenceGrid';
+export type { GridOptions } from './partialDependenceGrid';
+export { permutationImportance, permutationOrders, permutationScores, DEFAULT_IMPORTANCE_ROWS, DEFAULT_REPEATS } from './permutationImportance';
+export type { ColumnImportance, PermutationImportance, PermutationImportanceOptions } from './permutationImportance';
+export { predictionOutputs } from './predictionOutputs';
+export { SCORERS, scorerFor } from './scorers';
+export type { Scorer, ScorerName } from './scorers';
+export { treeEnsembleShap, treeShapEnsemble } from './treeEnsembleShap';
+export type { TreeShapValues } from './treeEnsembleShap';
+export { hasCover, treeExpectedValue, treeShap } from './treeShap';
+export type { ExplainableModel, PredictFn, PredictionLike } from './types';
