@@ -100,6 +100,9 @@ describe('evaluation: how good, where it fails, why', () => {
     const groups = page.getByRole('table', { name: 'Metrics by group' });
     await groups.waitFor({ timeout: 30_000 });
     for (const island of ['Biscoe', 'Dream', 'Torgersen']) await expect(groups.getByRole('row', { name: new RegExp(`^${island}`) }).count()).resolves.toBe(1);
+    // The generated model card reports the same groups.
+    await page.getByText('Model card', { exact: true }).click();
+    await expect.poll(() => page.getByLabel('Model card (Markdown)').inputValue(), { timeout: 20_000 }).toContain('## Fairness across Island');
     const checkboxes = page.getByRole('group', { name: 'Compare models' }).getByRole('checkbox');
     if ((await checkboxes.count()) >= 2) {
       await checkboxes.nth(0).check();

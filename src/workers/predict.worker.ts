@@ -17,7 +17,7 @@ import type { ColumnNote } from '../core/bundle/conformTable';
 import type { InputField } from '../core/bundle/bundleTypes';
 import { singleRowTable } from '../core/bundle/singleRowTable';
 import { compareDrift, type DriftReport } from '../core/monitor';
-import { modelCard } from '../core/bundle/modelCard';
+import { modelCard, type CardFairness } from '../core/bundle/modelCard';
 
 /** What the page shows about the deployed model. */
 export interface DeployedModel {
@@ -122,8 +122,8 @@ const api = {
   },
 
   /** The model card generated from the deployed bundle. */
-  generatedModelCard(): string {
-    return modelCard(requireModel().meta);
+  generatedModelCard(fairness?: CardFairness): string {
+    return modelCard(requireModel().meta, { fairness });
   },
 
   /** New data against the training data the bundle remembers: per column and for the predictions. */

@@ -23,7 +23,14 @@ function formatMetric(value: number | null): string {
   return Number(value.toPrecision(4)).toString();
 }
 
-export function modelCard(meta: BundleMeta): string {
+/** Metrics by the groups of one column (from the evaluation view), for the card's fairness section. */
+export interface CardFairness {
+  column: string;
+  groups: Array<{ group: string; rows: number; tooSmall: boolean; metrics: Record<string, number | null> }>;
+  largestGap: { metric: string; gap: number; highest: { group: string; value: number }; lowest: { group: string; value: number } } | null;
+}
+
+export function modelCard(meta: BundleMeta, extras: { fairness?: CardFairness } = {}): string {
   const e = escapeMarkdown;
   const label = findModel(meta.model.kind)?.label ?? meta.model.kind;
   const data = meta.data ?? {};
@@ -50,6 +57,21 @@ export function modelCard(meta: BundleMeta): string {
   lines.push('## Metrics', '', 'Scored on the held-out test rows.', '', '| metric | value |', '| --- | --- |');
   for (const [name, value] of Object.entries(meta.model.metrics)) lines.push(`| ${e(name)} | ${formatMetric(value)} |`);
   lines.push('');
+
+  if (extras.fairness) {
+    const { column, groups, largestGap } = extras.fairness;
+    const names = Object.keys(groups[0]?.metrics ?? {}).slice(0, 4);
+    lines.push(`## Fairness across ${e(column)}`, '', 'Held-out metrics for each value of the column.', '');
+    lines.push(`| ${e(column)} | rows | ${names.map(e).join(' | ')} |`, `| --- | --- | ${names.map(() => '---').join(' | ')} |`);
+    for (const g of groups) lines.push(`| ${e(g.group)}${g.tooSmall ? ' (too few rows)' : ''} | ${g.rows} | ${names.map((n) => formatMetric(g.metrics[n])).join(' | ')} |`);
+    lines.push('');
+    if (largestGap) {
+      lines.push(
+        `The largest ${e(largestGap.metric)} gap is ${formatMetric(largestGap.gap)} (${e(largestGap.highest.group)} ${formatMetric(largestGap.highest.value)} against ${e(largestGap.lowest.group)} ${formatMetric(largestGap.lowest.value)}).`,
+        '',
+      );
+    }
+  }
 
   lines.push('## Intended use', '');
   lines.push(

@@ -6,11 +6,13 @@ import { downloadModelCard, editModelCard, generatedModelCard, resetModelCard } 
 export function ModelCardEditor(): ReactNode {
   const edited = useStudio((s) => s.modelCard);
   const run = useStudio((s) => s.run);
+  const fairness = useStudio((s) => s.evaluation.fairness.result);
   const [open, setOpen] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
+  // A new model, or new metrics by group, make a new generated card.
   useEffect(() => {
     setGenerated(null);
-  }, [run]);
+  }, [run, fairness]);
   useEffect(() => {
     if (!open || generated !== null) return;
     let current = true;

@@ -13,7 +13,9 @@ import { downloadBaseName, downloadBlob } from './downloadBlob';
 export async function generatedModelCard(): Promise<string | null> {
   if (!(await ensureModel())) return null;
   try {
-    return await predictWorker().generatedModelCard();
+    const { fairness } = getStudio().evaluation;
+    const groups = fairness.status === 'done' && fairness.result && fairness.column ? { column: fairness.column, ...fairness.result } : undefined;
+    return await predictWorker().generatedModelCard(groups);
   } catch (error) {
     setStudio({ alert: { message: `The model card could not be generated: ${error instanceof Error ? error.message : String(error)}` } });
     return null;
