@@ -61,6 +61,8 @@ const api = {
           params: request.params,
           foldBy: request.foldBy,
           search: request.search,
+          deadline: request.deadline,
+          finalDeadline: request.finalDeadline,
           signal,
           onFold: (done, folds) => report({ type: 'fold', done, folds }),
           onTrial: (trial) => report({ type: 'trial', trial: trial.trial + 1 }),

@@ -21,6 +21,9 @@ export interface TrainRequest {
   foldBy?: FoldBy;
   /** Tuning of the model's hyperparameters within `timeBudgetSeconds` (needs folds). */
   search?: { strategy: SearchStrategy; timeBudgetSeconds?: number };
+  /** Date.now() milliseconds when fits stop growing: for cross-validation and tuning, and for the kept model. */
+  deadline?: number;
+  finalDeadline?: number;
 }
 
 /** The AutoML run the pool carries out: every model for the task unless told otherwise. */

@@ -23,3 +23,8 @@ export function isAbortError(error: unknown): boolean {
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** Whether an iterative fit should stop growing its model now (see FitContext.deadline). */
+export function pastDeadline(deadline: number | undefined): boolean {
+  return deadline !== undefined && Date.now() > deadline;
+}

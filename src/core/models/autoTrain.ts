@@ -66,6 +66,10 @@ export { rankingMetric, rankingScore } from './autoMLRules';
 export async function autoTrain(table: Table, options: AutoTrainOptions): Promise<AutoTrainResult> {
   const names = options.models ?? modelsForAutoML(options.task, table.rowCount).models.map((m) => m.name);
   const started = performance.now();
+  // The budget bounds each model too: fits stop growing at its end, the kept model's a quarter later.
+  const budgetMs = options.timeBudgetSeconds !== undefined ? options.timeBudgetSeconds * 1000 : undefined;
+  const deadline = budgetMs !== undefined ? Date.now() + budgetMs : undefined;
+  const finalDeadline = budgetMs !== undefined ? Date.now() + budgetMs * 1.25 : undefined;
   const ranked: Candidate[] = [];
   const failures: CandidateFailure[] = [];
   const skipped: string[] = [];
@@ -90,6 +94,8 @@ export async function autoTrain(table: Table, options: AutoTrainOptions): Promis
         seed: options.seed,
         folds: options.folds,
         signal: options.signal,
+        deadline,
+        finalDeadline,
         onFold: options.onFold,
         onProgress: options.onProgress,
       });

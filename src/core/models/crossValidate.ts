@@ -35,6 +35,8 @@ export interface CrossValidateInput {
   /** Folds by group or in time order instead of shuffled (and stratified) ones. */
   by?: FoldBy;
   signal?: AbortSignal;
+  /** See FitContext.deadline: folds fitted after it get the trees or epochs grown by then. */
+  deadline?: number;
   /** Called after each fold with how many are done. */
   onFold?: (done: number, folds: number) => void;
 }

@@ -25,6 +25,8 @@ export interface FitAndScoreInput {
   seed: number;
   signal?: AbortSignal;
   onProgress?: (p: TrainProgress) => void;
+  /** See FitContext.deadline. */
+  deadline?: number;
   /** Also return the scored rows' predictions and the training rows' metrics, for the evaluation view. */
   keepPredictions?: boolean;
 }
@@ -75,6 +77,7 @@ export async function fitAndScore(input: FitAndScoreInput): Promise<FitAndScoreR
     {
       seed: input.seed,
       signal: input.signal,
+      deadline: input.deadline,
       onProgress: (p) => {
         curve.push(p);
         input.onProgress?.(p);

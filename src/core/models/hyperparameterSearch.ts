@@ -50,6 +50,8 @@ export interface SearchInput {
   /** Fixed overrides of the model's defaults, kept under every candidate. */
   baseParams?: Partial<ModelParams>;
   signal?: AbortSignal;
+  /** See FitContext.deadline. */
+  deadline?: number;
   onTrial?: (trial: SearchTrial) => void;
 }
 

@@ -33,6 +33,13 @@ export interface TrainOptions {
   /** Overrides of the model's default hyperparameters. */
   params?: Partial<ModelParams>;
   seed: number;
+  /**
+   * Date.now() milliseconds after which iterative fits stop growing (FitContext.deadline): the
+   * cross-validation and tuning fits stop at `deadline`, the kept model's fit at `finalDeadline`
+   * (default `deadline`), so a model that used up the budget still gets time for its final fit.
+   */
+  deadline?: number;
+  finalDeadline?: number;
   /** Default DEFAULT_TEST_FRACTION (0.2). */
   testFraction?: number;
   /** Default: `suggestRecipe(table, target)` with the model's way of encoding categories. */
@@ -132,13 +139,14 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
       timeBudgetSeconds: options.search.timeBudgetSeconds,
       baseParams: options.params,
       signal: options.signal,
+      deadline: options.deadline,
       onTrial: options.onTrial,
     });
     params = found.best.params;
     cv = found.best.cv;
     search = { strategy: options.search.strategy, evaluations: found.trials.length, stoppedByBudget: found.stoppedByBudget, defaultsWon: found.best.candidate === 0 };
   } else if (folds >= 2) {
-    cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, by: options.foldBy, signal: options.signal, onFold: options.onFold });
+    cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, by: options.foldBy, signal: options.signal, deadline: options.deadline, onFold: options.onFold });
   }
   const { recipe, model, metrics, featureNames, curve, holdout } = await fitAndScore({
     table,
@@ -151,6 +159,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     scoreOn: split.test,
     seed,
     signal: options.signal,
+    deadline: options.finalDeadline ?? options.deadline,
     onProgress: options.onProgress,
     keepPredictions: true,
   });

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
-import { throwIfAborted, yieldToEventLoop } from './abort';
+import { pastDeadline, throwIfAborted, yieldToEventLoop } from './abort';
 import { ensureTfBackend } from './tfBackend';
 import type { FitContext, TrainProgress } from './types';
 import { autoBatchSize, columnScaling, glorotUniform, internalSplit, pickRows, scalarOf, standardRows } from './denseTrainingHelpers';
@@ -161,6 +161,8 @@ export async function trainDense(input: DenseInput, params: DenseParams, ctx: Fi
         rate /= 2;
         optimizer.setLearningRate(rate);
       }
+      // Out of time: keep the best weights so far.
+      if (pastDeadline(ctx.deadline)) break;
       await yieldToEventLoop();
       throwIfAborted(ctx.signal);
     }

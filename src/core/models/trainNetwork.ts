@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
-import { throwIfAborted, yieldToEventLoop } from './abort';
+import { pastDeadline, throwIfAborted, yieldToEventLoop } from './abort';
 import { BN_EPSILON, type Activation, type RawLayer } from './networkWeights';
 import { ensureTfBackend } from './tfBackend';
 import type { FitContext, TrainProgress } from './types';
@@ -219,6 +219,8 @@ export async function trainNetwork(input: NetworkInput, config: NetworkConfig, c
         rate /= 2;
         optimizer.setLearningRate(rate);
       }
+      // Out of time: keep the best weights so far.
+      if (pastDeadline(ctx.deadline)) break;
       await yieldToEventLoop();
       throwIfAborted(ctx.signal);
     }

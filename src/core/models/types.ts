@@ -22,6 +22,11 @@ export interface FitShape {
 
 export interface FitContext {
   signal?: AbortSignal;
+  /**
+   * A time (Date.now() milliseconds) after which iterative fits stop adding trees, rounds or
+   * epochs and keep the model they have: how AutoML's time budget bounds a slow model.
+   */
+  deadline?: number;
   onProgress?: (p: TrainProgress) => void;
   /** Seeds every random choice of the fit (initial weights, shuffles, internal validation split). */
   seed: number;

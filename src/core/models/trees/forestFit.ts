@@ -6,7 +6,7 @@
  * oob_score in loss form, which needs no held-out rows.
  */
 import { createRng } from '../../random';
-import { throwIfAborted, yieldToEventLoop } from '../abort';
+import { pastDeadline, throwIfAborted, yieldToEventLoop } from '../abort';
 import type { FitContext } from '../types';
 import { binRows, fitBinMapper } from './binMapper';
 import { CartGrower, type CartTarget } from './cartGrower';
@@ -78,12 +78,15 @@ export async function fitForest(
     const loss = ensembleLoss(target, sum, null, t + 1, width);
     const valLoss = oobSum ? ensembleLoss(target, oobSum, oobCount, 0, width) : NaN;
     ctx.onProgress?.(Number.isNaN(valLoss) ? { epoch: t + 1, epochs: p.trees, loss } : { epoch: t + 1, epochs: p.trees, loss, valLoss });
+    // Out of time: a forest of the trees grown so far (importance renormalised below).
+    if (pastDeadline(ctx.deadline)) break;
     if (performance.now() - lastYield > YIELD_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
   }
   throwIfAborted(ctx.signal);
+  if (trees.length < p.trees) for (let f = 0; f < cols; f++) importance[f] *= p.trees / trees.length;
   return { trees, importance };
 }
 

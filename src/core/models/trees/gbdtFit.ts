@@ -6,7 +6,7 @@
  */
 import { splitRows } from '../../prep/splitRows';
 import { createRng } from '../../random';
-import { throwIfAborted, yieldToEventLoop } from '../abort';
+import { pastDeadline, throwIfAborted, yieldToEventLoop } from '../abort';
 import type { FitContext } from '../types';
 import { fitBinMapper } from './binMapper';
 import { leafOf, type CompactTree } from './compactTree';
@@ -104,6 +104,8 @@ export async function fitGbdt(
     } else {
       ctx.onProgress?.({ epoch: round, epochs: p.maxIter, loss: trainLoss });
     }
+    // Out of time: keep the rounds grown so far, a smaller but complete model.
+    if (pastDeadline(ctx.deadline)) break;
     if (performance.now() - lastYield > YIELD_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
