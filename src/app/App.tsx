@@ -12,6 +12,7 @@ import { ExplorePanel } from '../features/explore/ExplorePanel';
 import { DeployPanel } from '../features/deploy/DeployPanel';
 import { EvaluationPanel } from '../features/evaluate/EvaluationPanel';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { RecipePanel } from '../features/recipe/RecipePanel';
 import { ProjectFiles } from '../features/history/ProjectFiles';
 import { SaveStatus } from './SaveStatus';
 import { startStudio } from './startStudio';
@@ -34,10 +35,9 @@ export function App(): ReactNode {
         {alert && <Alert message={alert.message} details={alert.details} onDismiss={dismissAlert} />}
         {!hasData && <p className="empty">Load a CSV file or open an example to start.</p>}
         <DataView />
-        <div className="columns">
-          <ProblemPanel />
-          <TrainPanel />
-        </div>
+        <ProblemPanel />
+        <RecipePanel />
+        <TrainPanel />
         <ResultsPanel />
         <EvaluationPanel />
         <DeployPanel />

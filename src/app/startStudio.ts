@@ -1,7 +1,8 @@
 import { restoreProject } from '../store/actions/restoreProject';
-import { startAutosave } from '../store/actions/autosave';
+import { markReadOnly, startAutosave } from '../store/actions/autosave';
 import { requestPersistence } from '../storage/projectDb';
-import { getStudio } from '../store/useStudio';
+import { claimWriter, WRITER_GONE_MESSAGE } from '../storage/tabLock';
+import { getStudio, setStudio } from '../store/useStudio';
 import { loadRequestCount } from '../store/actions/loadDataset';
 import { preloadCharts } from '../ui/PlotlyChart';
 import { EXAMPLES } from '../features/ingest/examples';
@@ -14,8 +15,8 @@ import { followRunForEvaluation } from '../store/actions/evaluate';
 let started = false;
 
 /**
- * Start-up: bring back the saved project, or open the first example on a first visit,
- * then save every change from here on.
+ * Start-up: become the project's writer unless another tab is, bring back the saved project,
+ * or open the first example on a first visit, then save every change from here on.
  */
 export function startStudio(): () => void {
   if (started) return () => undefined;
@@ -25,13 +26,18 @@ export function startStudio(): () => void {
   const stopHistory = followTrainingForHistory();
   const stopEvaluation = followRunForEvaluation();
   void (async () => {
-    requestPersistence();
+    const writer = await claimWriter(() => {
+      if (getStudio().save.status === 'readonly') setStudio({ save: { status: 'readonly', message: WRITER_GONE_MESSAGE } });
+    });
+    if (writer) requestPersistence();
+    else markReadOnly();
     const before = loadRequestCount();
     const restored = await restoreProject();
     const firstVisit = new URLSearchParams(location.search).get('example') !== 'none';
     if (!restored && !getStudio().dataset && firstVisit) await loadExample(EXAMPLES[0], { unlessLoadedSince: before });
-    await restoreImportedBundle(await savedImportedBundle());
+    // Saving starts as soon as the project is back: a change made while the imported model loads is saved too.
     stopAutosave = startAutosave();
+    await restoreImportedBundle(await savedImportedBundle());
     document.documentElement.dataset.studioReady = 'true';
     preloadCharts();
   })();

@@ -185,7 +185,7 @@ export function startTraining(
           const deadline = budget !== undefined ? startedAt + budget * 1000 : undefined;
           const finalDeadline = budget !== undefined ? startedAt + budget * 1250 : undefined;
           const call = pooled.api.train(
-            { target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, foldBy: request.foldBy, params, search, deadline, finalDeadline },
+            { target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, foldBy: request.foldBy, params, search, deadline, finalDeadline, prepare: request.prepare },
             events,
           );
           outcome = await guarded(pooled, call as Promise<ModelOutcome>, watchdogMs, `training ${label}`);

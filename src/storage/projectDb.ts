@@ -1,8 +1,10 @@
 /**
  * The one module that touches IndexedDB. A write counts as done only when its
  * transaction completes (not when the request succeeds): quota errors arrive as an
- * AbortError on the transaction, after the request itself looked fine.
+ * AbortError on the transaction, after the request itself looked fine. Only the tab that
+ * holds the writer's lock (tabLock.ts) writes; in any other tab every write is refused.
  */
+import { writeAccess } from './tabLock';
 
 const DB_NAME = 'local-ml-studio';
 const DB_VERSION = 2;
@@ -57,23 +59,30 @@ function describeStorageError(error: unknown): Error {
   return new Error(`Saving failed: ${message}`);
 }
 
+/** Puts every entry in one transaction: all of them land, or (on any error) none does. */
+function writeAll(entries: ReadonlyArray<{ store: string; key: string; value: unknown }>): Promise<void> {
+  return writeAccess()
+    .then(openDb)
+    .then(
+      (db) =>
+        new Promise<void>((resolve, reject) => {
+          let tx: IDBTransaction;
+          try {
+            tx = db.transaction([...new Set(entries.map((e) => e.store))], 'readwrite');
+            for (const { store, key, value } of entries) tx.objectStore(store).put(value, key);
+          } catch (error) {
+            reject(describeStorageError(error));
+            return;
+          }
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(describeStorageError(tx.error));
+          tx.onerror = () => reject(describeStorageError(tx.error));
+        }),
+    );
+}
+
 function write(storeName: string, key: string, value: unknown): Promise<void> {
-  return openDb().then(
-    (db) =>
-      new Promise<void>((resolve, reject) => {
-        let tx: IDBTransaction;
-        try {
-          tx = db.transaction(storeName, 'readwrite');
-          tx.objectStore(storeName).put(value, key);
-        } catch (error) {
-          reject(describeStorageError(error));
-          return;
-        }
-        tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(describeStorageError(tx.error));
-        tx.onerror = () => reject(describeStorageError(tx.error));
-      }),
-  );
+  return writeAll([{ store: storeName, key, value }]);
 }
 
 function read<T>(storeName: string, key: string): Promise<T | undefined> {
@@ -103,7 +112,7 @@ function readAll<T>(storeName: string): Promise<T[]> {
 }
 
 function remove(storeName: string, key: string): Promise<void> {
-  return openDb().then(
+  return writeAccess().then(openDb).then(
     (db) =>
       new Promise<void>((resolve, reject) => {
         const tx = db.transaction(storeName, 'readwrite');
@@ -124,6 +133,13 @@ export const saveFile = (key: string, file: StoredFile) => write(FILES, key, fil
 export const loadFile = (key: string) => read<StoredFile>(FILES, key);
 export const removeFile = (key: string) => remove(FILES, key);
 export const saveState = <T>(key: string, state: T) => write(STATE, key, state);
+/**
+ * The project's state and, when a new dataset came with it, the dataset's file, in one
+ * transaction: a reload never finds a state describing a file that was not written, or the
+ * reverse. Until it completes, the previous state and file stay as they were.
+ */
+export const saveProject = <T>(key: string, state: T, file?: StoredFile) =>
+  writeAll(file ? [{ store: FILES, key, value: file }, { store: STATE, key, value: state }] : [{ store: STATE, key, value: state }]);
 export const loadState = <T>(key: string) => read<T>(STATE, key);
 export const saveVersion = <T>(id: string, version: T) => write(VERSIONS, id, version);
 export const loadVersion = <T>(id: string) => read<T>(VERSIONS, id);

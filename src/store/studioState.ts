@@ -18,6 +18,7 @@ import type { GroupMetrics } from '../core/evaluate/groupMetrics';
 import type { PermutationImportance as ImportanceResult } from '../core/explain/permutationImportance';
 import type { PartialDependence as DependenceResult } from '../core/explain/partialDependence';
 import type { RowExplanation } from '../core/explain/explainRow';
+import type { PrepareStep } from '../core/prep/prepareSteps';
 
 export interface ExploreState {
   data: ExploreData | null;
@@ -126,6 +127,35 @@ export interface HistoryState {
   compare: string[];
 }
 
+/** A before/after view of what one recipe step does, on a sample of the rows. */
+export interface StepPreview {
+  stepId: string;
+  /** Rows in the sample before and after the step (row-removing steps change it). */
+  rowsBefore: number;
+  rowsAfter: number;
+  /** Rows the preview was computed on, and how many the dataset has. */
+  sampled: number;
+  total: number;
+  /** Columns added, removed or changed by the step, and the first rows of each before and after. */
+  columns: Array<{ name: string; change: 'added' | 'removed' | 'changed'; before: string[]; after: string[] }>;
+  /** Plain-language account of the step as fitted on the sample. */
+  description: string;
+}
+
+/** The person's own preparation steps, with undo and redo. */
+export interface RecipeState {
+  steps: PrepareStep[];
+  past: PrepareStep[][];
+  future: PrepareStep[][];
+  /** The step whose form is open (a new one before it is added). */
+  editing: PrepareStep | null;
+  /** Why the last change was refused, at a position of the formula for a formula error. */
+  error: { stepId: string; message: string; position?: number; length?: number } | null;
+  preview: StepPreview | null;
+  previewStatus: 'idle' | 'running' | 'failed';
+  previewMessage?: string;
+}
+
 export interface StudioState {
   dataset: DatasetInfo | null;
   importNotes: ImportIssue[];
@@ -157,13 +187,15 @@ export interface StudioState {
   };
   /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
   backend: { preference: BackendPreference; probed: BackendChoice | null };
-  save: { status: 'idle' | 'saving' | 'saved' | 'failed'; message?: string };
+  /** 'readonly': another tab is the project's writer, so this one saves nothing (storage/tabLock.ts). */
+  save: { status: 'idle' | 'saving' | 'saved' | 'failed' | 'readonly'; message?: string };
   explore: ExploreState;
   deploy: DeployState;
   history: HistoryState;
   /** The current model's card as the person edited it (null: the generated one). */
   modelCard: string | null;
   evaluation: EvaluationState;
+  recipe: RecipeState;
 }
 
 /** What the evaluation view shows beyond the run's own evaluation: choices and on-demand analyses. */
@@ -213,4 +245,5 @@ export const initialState: StudioState = {
     fairness: { column: null, status: 'idle' },
     worstCells: null,
   },
+  recipe: { steps: [], past: [], future: [], editing: null, error: null, preview: null, previewStatus: 'idle' },
 };

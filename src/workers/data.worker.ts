@@ -17,6 +17,8 @@ import { classBalance, type ClassBalance } from '../core/explore/classBalance';
 import { scatterSample, type ScatterSample } from '../core/explore/scatterSample';
 import { profileReportHtml } from '../core/explore/profileReport';
 import type { TableProfile } from '../core/profile/profileTable';
+import type { PrepareStep } from '../core/prep/prepareSteps';
+import { checkPrepareSteps, previewPrepareStep } from '../core/prep/previewPrepareStep';
 
 export interface ExploreData {
   warnings: DataWarning[];
@@ -153,6 +155,16 @@ const api = {
     const bytes = await requireDataset().file.arrayBuffer();
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  },
+
+  /** The first recipe step that cannot work on this table (null: all can), for refusing a change. */
+  checkPrepare(steps: PrepareStep[], target: string | null) {
+    return checkPrepareSteps(steps, requireDataset().table, target);
+  },
+
+  /** Before and after of one recipe step, fitted on a sample of the rows. */
+  previewPrepare(steps: PrepareStep[], stepId: string, target: string | null) {
+    return previewPrepareStep(steps, stepId, requireDataset().table, target);
   },
 
   /** The original file (a Blob goes by reference). */

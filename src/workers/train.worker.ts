@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { holdoutEvaluation } from '../core/evaluate/holdoutEvaluation';
+import { suggestAfterPrepare } from '../core/prep/suggestAfterPrepare';
 import type { Table } from '../core/data/table';
 import { getModel, modelsForAutoML } from '../core/models/registry';
 import type { ModelParams } from '../core/models/types';
@@ -51,8 +52,12 @@ const api = {
     const data = table;
     return reported(onEvent, async (report, signal) => {
       const started = performance.now();
+      // The person's steps, then the encoding this model wants, decided from names and types only.
+      const categories = getModel(request.model).categoricalEncoding ?? 'oneHot';
+      const recipe = request.prepare?.length ? suggestAfterPrepare(data, request.target, request.prepare, categories) : undefined;
       const fit = () =>
         trainAndEvaluate(data, {
+          recipe,
           target: request.target,
           task: request.task,
           model: request.model,

@@ -1,5 +1,6 @@
 import type { ClusterProfiles } from '../core/evaluate/clusterProfiles';
 import type { HoldoutEvaluation } from '../core/evaluate/holdoutEvaluation';
+import type { PrepareStep } from '../core/prep/prepareSteps';
 import type { FoldBy } from '../core/prep/foldsBy';
 import type { ClusterCountScore } from '../core/models/chooseClusterCount';
 import type { SearchStrategy } from '../core/models/hyperparameterSearch';
@@ -24,6 +25,8 @@ export interface TrainRequest {
   /** Date.now() milliseconds when fits stop growing: for cross-validation and tuning, and for the kept model. */
   deadline?: number;
   finalDeadline?: number;
+  /** The person's preparation steps, run before the model's own encoding. */
+  prepare?: PrepareStep[];
 }
 
 /** The AutoML run the pool carries out: every model for the task unless told otherwise. */
@@ -47,6 +50,8 @@ export interface AutoTrainRequest {
   maxWorkers?: number;
   /** "auto" (the default) measures the backends and takes the fastest. */
   backend?: BackendPreference;
+  /** The person's preparation steps (enabled ones), for every model. */
+  prepare?: PrepareStep[];
   /** The result of an earlier "auto" benchmark in this page, reused instead of measuring again. */
   probed?: BackendChoice;
 }

@@ -183,7 +183,7 @@ function decodeManual(bytes: Uint8Array, fileName: string, encoding: string, iss
     throw new ImportError({
       severity: 'error',
       code: 'unknown-encoding',
-      message: `"${encoding}" is not an encoding this environment can decode; nothing was imported.`,
+      message: `"${encoding}" is not an encoding this environment can decode, so "${fileName}" was not imported.`,
       action: 'Pick another encoding.',
     });
   }

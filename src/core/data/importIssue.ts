@@ -31,12 +31,13 @@ export class ImportError extends Error {
   }
 }
 
+/** At most `max` characters of `text` for a report, control characters escaped (the escapes count too). */
 export function snippetOf(text: string, max = 120): string {
-  const cut = text.length > max ? text.slice(0, max - 1) + '…' : text;
-  return cut.replace(/[\u0000-\u001f\u007f]/g, (ch) => {
+  const escaped = text.slice(0, max).replace(/[\u0000-\u001f\u007f]/g, (ch) => {
     if (ch === '\n') return '\\n';
     if (ch === '\r') return '\\r';
     if (ch === '\t') return '\\t';
     return '\\x' + ch.charCodeAt(0).toString(16).padStart(2, '0');
   });
+  return escaped.length > max || text.length > max ? escaped.slice(0, max - 1) + '…' : escaped;
 }

@@ -17,7 +17,10 @@ import {
   JsonShapeError,
   shapeError,
 } from '../bundle/jsonShape';
-import { oneHotName, oneHotOtherName, RECIPE_STEP_KINDS, type DroppedColumn, type Recipe, type RecipeStep } from './recipe';
+import { parsePrepareSteps } from './parsePrepareSteps';
+import { droppedByPrepare, emptySchema, featureSchema, schemaAfterStep } from './preparedSchema';
+import { stepColumns, type PrepareStep } from './prepareSteps';
+import { hasPrepare, oneHotName, oneHotOtherName, RECIPE_STEP_KINDS, type DroppedColumn, type Recipe, type RecipeStep } from './recipe';
 
 export interface ParseRecipeOptions {
   /** Require fitted parameters on every step and the training types (a bundle's recipe). */
@@ -50,6 +53,17 @@ export function parseRecipe(json: unknown, path = 'recipe', options: ParseRecipe
       return { column: expectString(obj.column, joinPath(at, 'column')), reason: expectString(obj.reason, joinPath(at, 'reason')) };
     });
   }
+  let encodingInputs = features;
+  // Columns an encoding step may name without finding them: those prepare steps drop or name only once fitted.
+  let mayBeAbsent = (_name: string) => false;
+  if (o.prepare !== undefined) {
+    const prepared = parsePrepare(recipe, o.prepare, joinPath(path, 'prepare'), options.requireFitted === true);
+    recipe.prepare = prepared.steps;
+    if (hasPrepare(recipe)) {
+      encodingInputs = prepared.columns;
+      mayBeAbsent = prepared.mayBeAbsent;
+    }
+  }
   const stepsPath = joinPath(path, 'steps');
   const rawSteps = expectArray(o.steps, stepsPath);
   const oneHotColumns = new Set<string>();
@@ -58,31 +72,66 @@ export function parseRecipe(json: unknown, path = 'recipe', options: ParseRecipe
     if ((step.kind === 'oneHot' || step.kind === 'ordinal') && Array.isArray(step.columns)) for (const c of step.columns) oneHotColumns.add(String(c));
   });
   // The columns at each point, in order, with whether they hold numbers or categories.
-  let frame: Array<{ name: string; kind: Kind }> = features.map((name) => ({ name, kind: oneHotColumns.has(name) ? 'category' : 'number' }));
+  let frame: Frame = encodingInputs.map((name) => ({ name, kind: oneHotColumns.has(name) ? 'category' : 'number' }));
   recipe.steps = rawSteps.map((raw, i) => {
     const at = joinPath(stepsPath, i);
-    const parsed = parseStep(expectObject(raw, at), at, frame, options.requireFitted === true);
+    const parsed = parseStep(expectObject(raw, at), at, frame, options.requireFitted === true, mayBeAbsent);
     frame = parsed.frame;
     return parsed.step;
   });
   return recipe;
 }
 
+type Frame = Array<{ name: string; kind: Kind }>;
+
+/**
+ * The prepare steps, checked field by field and then walked in order over the features' names and
+ * types, so each step refers to columns that exist at its point and every formula is re-checked by
+ * the formula engine. Returns the columns the encoding starts from.
+ */
+function parsePrepare(
+  recipe: Recipe,
+  json: unknown,
+  path: string,
+  requireFitted: boolean,
+): { steps: PrepareStep[]; columns: string[]; mayBeAbsent: (name: string) => boolean } {
+  const steps = parsePrepareSteps(json, path, requireFitted);
+  steps.forEach((step, i) => {
+    if (stepColumns(step).includes(recipe.target) || (step.kind === 'derive' && step.name === recipe.target)) {
+      throw new JsonShapeError(joinPath(path, i), `"${joinPath(path, i)}" uses the target ${JSON.stringify(recipe.target)}; prepare steps transform inputs only.`);
+    }
+  });
+  let schema = emptySchema(featureSchema(recipe), recipe.featureTypes === undefined);
+  steps.forEach((step, i) => {
+    try {
+      schema = schemaAfterStep(step, i, schema);
+    } catch (error) {
+      throw new JsonShapeError(joinPath(path, i), `"${joinPath(path, i)}": ${(error as Error).message}`);
+    }
+  });
+  const dropped = droppedByPrepare(steps);
+  const { dynamic, mayDrop } = schema;
+  return { steps, columns: schema.columns.map((c) => c.name), mayBeAbsent: (name) => dynamic || mayDrop.has(name) || dropped.has(name) };
+}
+
 function parseStep(
   o: Record<string, unknown>,
   at: string,
-  frame: Array<{ name: string; kind: Kind }>,
+  frame: Frame,
   requireFitted: boolean,
-): { step: RecipeStep; frame: Array<{ name: string; kind: Kind }> } {
+  mayBeAbsent: (name: string) => boolean,
+): { step: RecipeStep; frame: Frame } {
   const kind = expectOneOf(o.kind, joinPath(at, 'kind'), RECIPE_STEP_KINDS);
   const columnsPath = joinPath(at, 'columns');
   const columns = expectStringArray(o.columns, columnsPath);
-  const kinds = columns.map((name, c) => {
+  const kinds = columns.map((name, c): Kind => {
     const found = frame.find((f) => f.name === name);
     const where = joinPath(columnsPath, c);
-    if (!found) throw new JsonShapeError(where, `"${where}" is ${JSON.stringify(name)}, which is not a column at this step.`);
     if (columns.indexOf(name) !== c) throw new JsonShapeError(where, `"${where}" is ${JSON.stringify(name)}, which is listed twice.`);
-    return found.kind;
+    if (found) return found.kind;
+    if (!mayBeAbsent(name)) throw new JsonShapeError(where, `"${where}" is ${JSON.stringify(name)}, which is not a column at this step.`);
+    // Dropped by a prepare step: the step skips it, so any kind the step takes is fine.
+    return kind === 'standardScale' || kind === 'impute' ? 'number' : 'category';
   });
   const fittedPath = joinPath(at, 'fitted');
   if (o.fitted === undefined && requireFitted) throw shapeError(fittedPath, undefined, 'the fitted parameters');

@@ -6,6 +6,9 @@
  * name (never by position) so a prediction file may order its columns differently.
  */
 import type { ColumnType } from '../data/table';
+import { oneHotName, oneHotOtherName } from './oneHotNames';
+import { preparedColumns } from './preparedSchema';
+import type { PrepareStep } from './prepareSteps';
 
 /** Fill missing values: numeric columns with the training median, categories with the most frequent value. */
 export interface ImputeStep {
@@ -57,22 +60,33 @@ export interface DroppedColumn {
 export interface Recipe {
   version: 1;
   target: string;
-  /** Input columns, matched by name in any table the recipe is applied to. */
+  /** Input columns, matched by name in any table the recipe is applied to (what a prediction file must hold). */
   features: string[];
   /** The type each feature had in training; filled in by `fitRecipe`. */
   featureTypes?: ColumnType[];
   dropped?: DroppedColumn[];
+  /**
+   * The person's own preparation, run first on the features (see prepareSteps.ts). With enabled
+   * steps, `steps` below encode the columns these leave instead of `features`, and an encoding step
+   * skips a column that a prepare step dropped while fitting (e.g. a selection step on new data).
+   */
+  prepare?: PrepareStep[];
+  /** The model's encoding: impute, oneHot/ordinal, standardScale. */
   steps: RecipeStep[];
 }
 
 export const DEFAULT_MAX_CATEGORIES = 50;
 
-/** The name of the one-hot output for a category, and for the bucket of rare ones. */
-export function oneHotName(column: string, category: string): string {
-  return `${column}=${category}`;
+export { oneHotName, oneHotOtherName };
+
+/** Whether the recipe has prepare steps that run (disabled ones change nothing). */
+export function hasPrepare(recipe: Pick<Recipe, 'prepare'>): boolean {
+  return recipe.prepare !== undefined && recipe.prepare.some((s) => s.enabled);
 }
-export function oneHotOtherName(column: string): string {
-  return `${column}=(other)`;
+
+/** The columns the encoding steps start from: the features, or the columns the fitted prepare steps leave. */
+export function encodingInputs(recipe: Recipe): string[] {
+  return hasPrepare(recipe) ? preparedColumns(recipe).map((c) => c.name) : recipe.features.slice();
 }
 
 /** The columns that are treated as categories (anything a oneHot or ordinal step consumes). */
@@ -84,10 +98,10 @@ export function categoricalFeatures(recipe: Recipe): Set<string> {
 
 /**
  * The model's input names in order, computed from a fitted recipe without any data: the
- * features, each one-hot column replaced in place by its outputs.
+ * features (or the prepared columns), each one-hot column replaced in place by its outputs.
  */
 export function recipeFeatureNames(recipe: Recipe): string[] {
-  let names = recipe.features.slice();
+  let names = encodingInputs(recipe);
   for (const step of recipe.steps) {
     if (step.kind !== 'oneHot') continue;
     if (!step.fitted) throw new Error('The recipe is not fitted yet, so its output columns are unknown.');

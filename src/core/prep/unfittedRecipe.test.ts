@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitRecipe } from './fitRecipe';
+import { newPrepareStep } from './prepareStepDefaults';
 import type { Recipe } from './recipe';
 import { suggestRecipe } from './suggestRecipe';
 import { tableFromColumns } from './tableFromColumns';
@@ -33,5 +34,20 @@ describe('unfittedRecipe', () => {
     expect(refitted.steps[0].fitted).toEqual(fitRecipe(custom, table, lastFour).steps[0].fitted);
     expect(refitted.steps[0].fitted).not.toEqual(fitted.steps[0].fitted);
     expect(fitted).toEqual(copy);
+  });
+
+  it('keeps the prepare steps with their options, learned parameters taken off', () => {
+    const prepare = [
+      newPrepareStep('derive', { id: 'd', name: 'old', formula: 'age > 30' }),
+      newPrepareStep('impute', { id: 'i', columns: ['age'], strategy: 'mean', indicator: true }),
+      newPrepareStep('scale', { id: 's', enabled: false, columns: ['age'] }),
+    ];
+    const suggested = suggestRecipe(table, 'label', { prepare });
+    const fitted = fitRecipe(suggested, table, firstFour);
+    expect(fitted.prepare!.slice(0, 2).every((s) => s.fitted !== undefined)).toBe(true);
+    const definition = unfittedRecipe(fitted);
+    expect(definition.prepare).toEqual(prepare);
+    expect(fitRecipe(definition, table, firstFour)).toEqual(fitted);
+    expect(fitRecipe(definition, table, lastFour).prepare![1].fitted).toEqual(fitRecipe(suggested, table, lastFour).prepare![1].fitted);
   });
 });

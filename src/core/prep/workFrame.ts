@@ -31,6 +31,28 @@ export function findFeatureColumn(table: Table, name: string): Column {
   return table.columns[i];
 }
 
+/**
+ * The frame of a prepared table (every row, every column: the prepare steps already chose them).
+ * The types are the prepared table's own, which the fitted steps fix, so training and prediction agree.
+ */
+export function buildPreparedFrame(recipe: Recipe, prepared: Table): WorkFrame {
+  const categorical = categoricalFeatures(recipe);
+  const rows = allRows(prepared.rowCount);
+  const columns = prepared.columns.map((column): WorkColumn => {
+    const name = column.name;
+    if (categorical.has(name)) return { name, kind: 'category', ...categoryCodes(column, rows) };
+    // Every row, in order: a plain copy (the steps write into the frame), missing cells made NaN.
+    if (column.values) {
+      const values = column.values.slice();
+      const missing = column.missing;
+      for (let r = 0; r < values.length; r++) if (missing[r]) values[r] = NaN;
+      return { name, kind: 'number', values };
+    }
+    return { name, kind: 'number', values: numberValues(column, rows, column.type) };
+  });
+  return { rows: prepared.rowCount, columns };
+}
+
 export function buildFrame(recipe: Recipe, table: Table, rows: ArrayLike<number>): WorkFrame {
   const categorical = categoricalFeatures(recipe);
   const columns = recipe.features.map((name, f): WorkColumn => {

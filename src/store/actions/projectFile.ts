@@ -5,7 +5,7 @@
  */
 import { dataWorker } from '../../bridge/dataClient';
 import { withProjectWorker } from '../../bridge/projectClient';
-import { CURRENT_PROJECT, datasetFileKey, loadFile, loadVersions, saveFile, saveState, saveVersion } from '../../storage/projectDb';
+import { CURRENT_PROJECT, datasetFileKey, loadFile, loadVersions, saveFile, saveProject, saveVersion } from '../../storage/projectDb';
 import type { VersionSummary } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
 import { SAVED_PROJECT_VERSION, savedProjectOf, type SavedProject } from './autosave';
@@ -13,6 +13,7 @@ import { restoreImportedBundle } from './deploy';
 import { downloadBaseName, downloadBlob } from './downloadBlob';
 import { forgetImportedBundle, rememberImportedBundle, savedImportedBundle } from './importedBundleStore';
 import { restoreProject } from './restoreProject';
+import { sealProject } from './savedProjectCheck';
 import { refreshHistory } from './versions';
 
 const VERSION_ID = /^(dataset|model)-[\w.:-]{1,200}$/;
@@ -67,8 +68,9 @@ export async function importProject(file: Blob, fileName: string): Promise<boole
   try {
     for (const d of datasets) await saveFile(datasetFileKey(d.hash), { name: d.hash === hash ? state.fileName : `${d.hash}.csv`, file: d.file });
     for (const v of project.versions as VersionSummary[]) await saveVersion(v.id, v);
-    await saveFile(CURRENT_PROJECT, { name: state.fileName, file: datasets.find((d) => d.hash === hash)!.file });
-    await saveState(CURRENT_PROJECT, { ...state, savedAt: Date.now() });
+    // The open project is replaced in one transaction, file and state together, with a fresh checksum.
+    const { checksum: _stale, ...imported } = state as SavedProject & { checksum?: string };
+    await saveProject(CURRENT_PROJECT, sealProject({ ...imported, savedAt: Date.now() }), { name: state.fileName, file: datasets.find((d) => d.hash === hash)!.file });
     if (importedBundle) await rememberImportedBundle(importedBundle, typeof project.importedBundleName === 'string' ? project.importedBundleName : 'model.zip');
     else await forgetImportedBundle();
   } catch (error) {

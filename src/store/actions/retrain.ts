@@ -9,7 +9,7 @@ import { trainModel } from './trainModel';
 
 export async function retrainOnNewData(file: Blob, fileName: string): Promise<boolean> {
   const before = getStudio();
-  const { target, task, trainSettings, backend } = before;
+  const { target, task, trainSettings, backend, recipe } = before;
   const previous = before.history.versions.find((v) => v.kind === 'model');
   if (!before.run) {
     setStudio({ alert: { message: 'There is no trained model to retrain yet; train one first.' } });
@@ -21,7 +21,7 @@ export async function retrainOnNewData(file: Blob, fileName: string): Promise<bo
     setStudio({ alert: { message: `"${fileName}" has no column "${target}", the target of the model to retrain; nothing was trained.` } });
     return false;
   }
-  setStudio({ trainSettings, backend: { ...getStudio().backend, preference: backend.preference } });
+  setStudio({ trainSettings, backend: { ...getStudio().backend, preference: backend.preference }, recipe: { ...getStudio().recipe, steps: recipe.steps } });
   const started = Date.now();
   await trainModel();
   if (getStudio().training.status !== 'done') return false;

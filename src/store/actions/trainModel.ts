@@ -4,6 +4,7 @@ import type { TrainedRun } from '../../workers/trainOutcome';
 import type { BackendPreference } from '../../workers/tfBackend';
 import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } from '../studioState';
 import { getStudio, setStudio } from '../useStudio';
+import { activeSteps } from './recipe';
 import { planTrainingMemory } from '../../core/models/trainingMemory';
 import { AUTO_FOLDS, AUTO_SEED, rankingScore } from '../../core/models/autoMLRules';
 import { endStageAfterPaint, startStage } from './stageTiming';
@@ -68,6 +69,7 @@ export async function trainModel(): Promise<void> {
       maxWorkers: memory.workers,
       foldBy: foldBy && foldBy.column !== target ? foldBy : undefined,
       extraModels: network.include ? ['neural_network'] : [],
+      prepare: activeSteps(),
       params: network.include ? { neural_network: { hiddenLayers: network.hiddenLayers } } : undefined,
       backend: backend.preference,
       probed: backend.probed ?? undefined,
