@@ -1,4 +1,4 @@
-import { AUTO_TIME_BUDGET_SECONDS } from '../core/models/autoMLRules';
+import { AUTO_SEED, AUTO_TIME_BUDGET_SECONDS } from '../core/models/autoMLRules';
 import type { ColumnSummary } from '../core/data/summarizeColumns';
 import type { ImportIssue } from '../core/data/importIssue';
 import type { ReadOptions, ReadResult } from '../core/data/readCsv';
@@ -184,6 +184,8 @@ export interface StudioState {
     foldBy: { kind: 'group' | 'time'; column: string } | null;
     /** The neural network joins AutoML only when asked for, with these hidden layers ("64,64"). */
     network: { include: boolean; hiddenLayers: string };
+    /** Seeds the split, the folds, the search and every model (the CLI's --seed). */
+    seed: number;
   };
   /** The TensorFlow.js backend the person asked for, and the last automatic choice (its benchmark). */
   backend: { preference: BackendPreference; probed: BackendChoice | null };
@@ -226,7 +228,7 @@ export const initialState: StudioState = {
   training: { status: 'idle', curves: [] },
   run: null,
   leaderboard: [],
-  trainSettings: { search: 'random', timeBudgetSeconds: AUTO_TIME_BUDGET_SECONDS, clusters: 'auto', foldBy: null, network: { include: false, hiddenLayers: '64,64' } },
+  trainSettings: { search: 'random', timeBudgetSeconds: AUTO_TIME_BUDGET_SECONDS, clusters: 'auto', foldBy: null, network: { include: false, hiddenLayers: '64,64' }, seed: AUTO_SEED },
   backend: { preference: 'auto', probed: null },
   save: { status: 'idle' },
   explore: { data: null, column: null, filter: null },

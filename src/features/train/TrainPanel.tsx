@@ -86,6 +86,22 @@ export function TrainPanel(): ReactNode {
         </>
         )}
         <label className="inline-field">
+          <span aria-hidden="true">Seed</span>
+          <input
+            aria-label="Seed"
+            type="number"
+            min={0}
+            max={2147483647}
+            step={1}
+            value={settings.seed}
+            disabled={running}
+            onChange={(e) => {
+              const seed = Number(e.currentTarget.value);
+              if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31) setTrainSettings({ seed });
+            }}
+          />
+        </label>
+        <label className="inline-field">
           <span aria-hidden="true">Folds</span>
           <select
             aria-label="Folds"

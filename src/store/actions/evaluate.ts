@@ -6,7 +6,6 @@
 import * as Comlink from 'comlink';
 import { dataWorker } from '../../bridge/dataClient';
 import { evaluateWorker, setEvaluationRun } from '../../bridge/evaluateClient';
-import { AUTO_SEED } from '../../core/models/autoMLRules';
 import { initialState, type EvaluationState, type TrainedRun } from '../studioState';
 import { getStudio, setStudio, useStudio } from '../useStudio';
 
@@ -27,7 +26,7 @@ async function ensureWorker(): Promise<boolean> {
   if (!run || !target || task === 'clustering' || run.clustering) return false;
   if (loadedRun === run) return true;
   const foldBy = trainSettings.foldBy && trainSettings.foldBy.column !== target ? trainSettings.foldBy : undefined;
-  await setEvaluationRun({ run, target, task, seed: AUTO_SEED, foldBy }, await dataWorker().tableForTraining());
+  await setEvaluationRun({ run, target, task, seed: trainSettings.seed, foldBy }, await dataWorker().tableForTraining());
   loadedRun = run;
   return true;
 }

@@ -1,4 +1,4 @@
-import { AUTO_TIME_BUDGET_SECONDS } from '../../core/models/autoMLRules';
+import { AUTO_SEED, AUTO_TIME_BUDGET_SECONDS } from '../../core/models/autoMLRules';
 import { readSavedProject } from './autosave';
 import { loadDataset } from './loadDataset';
 import { restoreVersion } from './versions';
@@ -102,6 +102,7 @@ function validSettings(saved: unknown): StudioState['trainSettings'] {
     clusters?: unknown;
     foldBy?: { kind?: unknown; column?: unknown } | null;
     network?: { include?: unknown; hiddenLayers?: unknown };
+    seed?: unknown;
   };
   const search = value.search === 'halving' || value.search === 'none' ? value.search : 'random';
   const seconds = typeof value.timeBudgetSeconds === 'number' && value.timeBudgetSeconds >= 1 && value.timeBudgetSeconds <= 86400 ? Math.round(value.timeBudgetSeconds) : AUTO_TIME_BUDGET_SECONDS;
@@ -114,5 +115,6 @@ function validSettings(saved: unknown): StudioState['trainSettings'] {
   const by = value.foldBy;
   const kind: 'group' | 'time' | null = by?.kind === 'group' ? 'group' : by?.kind === 'time' ? 'time' : null;
   const foldBy = kind && typeof by?.column === 'string' ? { kind, column: by.column } : null;
-  return { search, timeBudgetSeconds: seconds, clusters, foldBy, network };
+  const seed = typeof value.seed === 'number' && Number.isInteger(value.seed) && value.seed >= 0 && value.seed < 2 ** 31 ? value.seed : AUTO_SEED;
+  return { search, timeBudgetSeconds: seconds, clusters, foldBy, network, seed };
 }

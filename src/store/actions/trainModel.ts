@@ -6,7 +6,7 @@ import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } fro
 import { getStudio, setStudio } from '../useStudio';
 import { activeSteps } from './recipe';
 import { planTrainingMemory } from '../../core/models/trainingMemory';
-import { AUTO_FOLDS, AUTO_SEED, rankingScore } from '../../core/models/autoMLRules';
+import { AUTO_FOLDS, rankingScore } from '../../core/models/autoMLRules';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
 
@@ -62,7 +62,7 @@ export async function trainModel(): Promise<void> {
       target,
       task,
       rows: dataset.rowCount,
-      seed: AUTO_SEED,
+      seed: settings.seed,
       folds: AUTO_FOLDS,
       timeBudgetSeconds: settings.timeBudgetSeconds,
       search: settings.search === 'none' ? undefined : settings.search,
@@ -203,7 +203,7 @@ async function clusterRows(): Promise<void> {
   setStudio({ alert: null, training: { status: 'running', curves: [], active: [count], done: 0 } });
   void persistState();
   let curve: ModelCurve = { model: 'k_means', label, points: [] };
-  const job = startClustering(await dataWorker().tableForTraining(), { exclude: target ?? undefined, clusters: trainSettings.clusters, seed: AUTO_SEED }, (event) => {
+  const job = startClustering(await dataWorker().tableForTraining(), { exclude: target ?? undefined, clusters: trainSettings.clusters, seed: trainSettings.seed }, (event) => {
     if (event.type !== 'epoch' || getStudio().training.status !== 'running') return;
     curve = { ...curve, points: [...curve.points, event.progress] };
     const { epoch, epochs } = event.progress;

@@ -138,7 +138,7 @@ export async function restoreVersion(id: string): Promise<boolean> {
       task: version.task ?? getStudio().task,
       run: version.run,
       leaderboard: version.leaderboard,
-      trainSettings: version.trainSettings,
+      trainSettings: { ...getStudio().trainSettings, ...version.trainSettings },
       training: { status: 'done', curves: [], message: `Restored ${version.label ?? version.model} trained on ${when}.` },
     });
   }
