@@ -13,7 +13,7 @@
 import { cellText, columnIndex, takeRows, type Table } from '../data/table';
 import { sampleRows } from '../explore/sampleRows';
 import { applyRecipe } from '../prep/applyRecipe';
-import { featureSources } from './featureSources';
+import { recipeFeatureSources } from '../prep/preparedLineage';
 import { kernelShap } from './kernelShap';
 import { treeEnsembleShap, treeShapEnsemble } from './treeEnsembleShap';
 import type { ExplainableModel } from './types';
@@ -81,13 +81,14 @@ export async function explainRow(model: ExplainableModel, table: Table, row: num
 
   if (ensemble) {
     const { X, featureNames } = applyRecipe(recipe, table, [row]);
-    const sources = featureSources(recipe);
+    const sources = recipeFeatureSources(recipe);
     if (sources.length !== featureNames.length) throw new Error('The recipe produced columns its fitted steps do not account for.');
     const shap = treeEnsembleShap(ensemble, X, featureNames.length);
     const K = ensemble.outputs;
     const perColumn = new Float64Array(recipe.features.length * K);
-    sources.forEach((source, j) => {
-      for (let k = 0; k < K; k++) perColumn[source * K + k] += shap.phi[j * K + k];
+    // A model input made from several columns (an interaction, a formula) shares its value equally among them.
+    sources.forEach((from, j) => {
+      for (const source of from) for (let k = 0; k < K; k++) perColumn[source * K + k] += shap.phi[j * K + k] / from.length;
     });
     // Binary boosting has one output, the log-odds of the second class.
     const outputs = task === 'regression' ? ['prediction'] : ensemble.space === 'log-odds' ? [classes![1]] : classes!.slice();

@@ -3,7 +3,6 @@ export { explainRow, DEFAULT_BACKGROUND_ROWS } from './explainRow';
 export type { ExplainMethod, ExplainRowOptions, OutputSpace, RowContribution, RowExplanation } from './explainRow';
 export { explainableModel } from './explainableModel';
 export type { TrainedParts } from './explainableModel';
-export { featureSources } from './featureSources';
 export { kernelShap } from './kernelShap';
 export type { KernelShapOptions, KernelShapValues } from './kernelShap';
 export { defaultCoalitionBudget, kernelCoalitions } from './kernelCoalitions';

@@ -7,7 +7,7 @@ import { classificationMetrics } from '../evaluate/classificationMetrics';
 import { regressionMetrics } from '../evaluate/regressionMetrics';
 import { applyRecipe } from '../prep/applyRecipe';
 import type { ClassificationTarget, RegressionTarget } from '../prep/encodeTarget';
-import { fitRecipe } from '../prep/fitRecipe';
+import { fitRecipeWithRows } from '../prep/fitRecipe';
 import type { Recipe } from '../prep/recipe';
 import type { FittedModel, ModelParams, ModelSpec, TrainProgress } from './types';
 
@@ -58,11 +58,16 @@ export interface FitAndScoreResult {
 }
 
 export async function fitAndScore(input: FitAndScoreInput): Promise<FitAndScoreResult> {
-  const { table, encoded, spec, fitOn, scoreOn } = input;
-  const trainRows = Int32Array.from(fitOn, (i) => encoded.rows[i]);
+  const { table, encoded, spec, scoreOn } = input;
+  const allTrainRows = Int32Array.from(input.fitOn, (i) => encoded.rows[i]);
   const testRows = Int32Array.from(scoreOn, (i) => encoded.rows[i]);
-  const recipe = fitRecipe(input.recipe, table, trainRows);
-  const train = applyRecipe(recipe, table, trainRows);
+  // Row-removing prepare steps shrink the training rows, and target encoding gives them
+  // out-of-fold values: the model learns from exactly what the recipe's fit produced.
+  const fitted = fitRecipeWithRows(input.recipe, table, allTrainRows);
+  const recipe = fitted.recipe;
+  const fitOn = Int32Array.from(fitted.keptPositions, (p) => input.fitOn[p]);
+  const trainRows = fitted.keptTrainRows;
+  const train = fitted.trainMatrix();
   const test = applyRecipe(recipe, table, testRows);
   const cols = train.featureNames.length;
   if (cols === 0) throw new Error(`The recipe leaves no input columns to predict "${input.target}".`);

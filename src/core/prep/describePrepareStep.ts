@@ -23,11 +23,15 @@ export function listNames(names: readonly string[], max = 6): string {
   return more ? shown.join(', ') + more : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** Kinds for which an empty column list means nothing to do (for the others it means every column). */
+const NEEDS_COLUMNS: ReadonlySet<PrepareStep['kind']> = new Set(['impute', 'outliers', 'parseNumbers', 'parseDates', 'oneHot', 'ordinal', 'targetEncode', 'scale', 'log', 'yeoJohnson', 'bin', 'polynomial', 'interactions', 'dateParts']);
+
 const rowsText = (n: number) => `${n.toLocaleString('en-US')} training ${n === 1 ? 'row' : 'rows'}`;
 const quoted = (v: string) => JSON.stringify(v);
 
 export function describePrepareStep(step: PrepareStep): string[] {
   if (!step.enabled) return [`The ${step.kind} step is turned off and changes nothing.`];
+  if (NEEDS_COLUMNS.has(step.kind) && 'columns' in step && step.columns?.length === 0) return [`The ${step.kind} step has no columns chosen and changes nothing.`];
   const fittedOn = step.fitted ? ` fitted on ${rowsText(step.fitted.rows)}` : ' (not fitted yet)';
   switch (step.kind) {
     case 'dropColumns': {

@@ -87,7 +87,7 @@ function parseStep(o: Json, at: string, requireFitted: boolean): PrepareStep {
   if (typeof o.enabled !== 'boolean') throw shapeError(joinPath(at, 'enabled'), o.enabled, 'true or false');
   const base = { id, enabled: o.enabled };
   const opt = new Options(o, at);
-  const columns = KEYS[kind].includes('columns') && !(OPTIONAL_COLUMNS.has(kind) && o.columns === undefined) ? opt.columns(OPTIONAL_COLUMNS.has(kind)) : undefined;
+  const columns = KEYS[kind].includes('columns') && !(OPTIONAL_COLUMNS.has(kind) && o.columns === undefined) ? opt.columns() : undefined;
   const step = { ...base, kind, ...(columns ? { columns } : {}), ...options(kind, opt, columns ?? []) } as PrepareStep;
   const fittedPath = joinPath(at, 'fitted');
   if (o.fitted === undefined) {
@@ -254,10 +254,12 @@ class Options {
     return this.raw[key] === undefined ? {} : { [key]: read() };
   }
 
-  /** `mayBeEmpty`: an empty list means every column (dropDuplicates, dropMissingRows, selection steps). */
-  columns(mayBeEmpty = false): string[] {
+  /**
+   * The step's columns. An empty list is allowed: every column for the row and selection steps, and
+   * nothing to do for the others (a step the editor saved before its columns were chosen).
+   */
+  columns(): string[] {
     const list = this.texts('columns');
-    if (list.length === 0 && !mayBeEmpty) throw shapeError(this.at('columns'), this.raw.columns, 'at least one column');
     list.forEach((name, i) => {
       if (list.indexOf(name) !== i) throw new JsonShapeError(joinPath(this.at('columns'), i), `"${joinPath(this.at('columns'), i)}" is ${JSON.stringify(name)}, which is listed twice.`);
     });
