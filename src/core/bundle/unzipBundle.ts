@@ -12,8 +12,19 @@ export const BUNDLE_FILE_NAMES = ['bundle.json', 'model.json', 'weights.bin', 'm
 export const MAX_ZIP_ENTRIES = 64;
 /** All kept files together, once inflated. */
 export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
+/** The .zip itself: its files stored uncompressed, plus room for the zip's own headers. */
+export const MAX_BUNDLE_ZIP_BYTES = MAX_BUNDLE_BYTES + 4 * 1024 * 1024;
+
+/** Refuses a bundle file by its size alone, before any of it is read into memory. */
+export function checkBundleZipSize(bytes: number, fileName = 'the bundle'): void {
+  if (bytes > MAX_BUNDLE_ZIP_BYTES) {
+    const mb = (bytes / 1024 / 1024).toFixed(0);
+    throw new BundleError(fileName, `"${fileName}" is ${mb} MB; a model bundle is at most ${MAX_BUNDLE_ZIP_BYTES / 1024 / 1024} MB, so it was not opened.`);
+  }
+}
 
 export function unzipBundle(zip: Uint8Array, fileName = 'the bundle'): BundleFiles {
+  checkBundleZipSize(zip.length, fileName);
   let entries = 0;
   let total = 0;
   let tooBig: string | null = null;

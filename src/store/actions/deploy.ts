@@ -40,6 +40,7 @@ export function importBundle(file: File | Blob, fileName: string, remember = tru
 async function loadImported(file: File | Blob, fileName: string, remember: boolean): Promise<boolean> {
   setStudio((s) => ({ deploy: { ...s.deploy, status: 'loading' } }));
   try {
+    checkBundleZipSize(file.size, fileName);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const model = await loadBundleZip(bytes, fileName);
     loadedRun = null;
