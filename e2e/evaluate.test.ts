@@ -37,7 +37,7 @@ describe('evaluation: how good, where it fails, why', () => {
       const code = await runCli(['train', '--data', join(dir, 'penguins-sex.csv'), '--target', 'Sex', '--models', model, '--search', 'none', '--out', join(dir, 'm')], quietIO);
       expect(code).toBe(0);
       const metrics = JSON.parse(readFileSync(join(dir, 'm', 'metrics.json'), 'utf8'));
-      const perClass = page.getByRole('table', { name: 'Metrics per class' });
+      const perClass = page.getByRole('table', { name: 'Scores per class' });
       for (const row of metrics.holdout_report.per_class) {
         const cells = await perClass.getByRole('row', { name: new RegExp(`^${row.class} `) }).getByRole('cell').allTextContents();
         expect(cells).toEqual([row.precision.toFixed(4), row.recall.toFixed(4), row.f1.toFixed(4), String(row.support)]);
@@ -65,7 +65,7 @@ describe('evaluation: how good, where it fails, why', () => {
   it('moves precision and recall with the threshold slider', async () => {
     const { page } = suite.studio;
     const slider = page.getByLabel('Decision threshold');
-    const at = page.getByRole('table', { name: 'Metrics at threshold' });
+    const at = page.getByRole('table', { name: 'Scores at the threshold' });
     const read = async () => {
       const cells = await at.getByRole('cell').allTextContents();
       return { precision: Number(cells[0]), recall: Number(cells[1]), counts: cells.slice(4).map(Number) };
@@ -97,7 +97,7 @@ describe('evaluation: how good, where it fails, why', () => {
   it('compares metrics across the groups of a column and models side by side', async () => {
     const { page } = suite.studio;
     await page.getByLabel('Fairness column').selectOption('Island');
-    const groups = page.getByRole('table', { name: 'Metrics by group' });
+    const groups = page.getByRole('table', { name: 'Scores by group' });
     await groups.waitFor({ timeout: 30_000 });
     for (const island of ['Biscoe', 'Dream', 'Torgersen']) await expect(groups.getByRole('row', { name: new RegExp(`^${island}`) }).count()).resolves.toBe(1);
     // The generated model card reports the same groups.

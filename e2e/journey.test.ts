@@ -119,6 +119,8 @@ describe('first journey', () => {
     await expect(page.getByText(/TensorFlow\.js backend: \w+, fastest in a short benchmark here: .*wasm [\d.]+ ms.*cpu [\d.]+ ms/).count()).resolves.toBe(1);
     await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // The last run's "Trained 9 models" is on screen until this run starts.
+    await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
     await page.getByText(/Trained 9 models/).waitFor({ timeout: 120_000 });
     const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Logistic regression/ });
     await expect(row.getByRole('cell').last().textContent()).resolves.toBe('cpu');
@@ -130,14 +132,14 @@ describe('first journey', () => {
   it('adds the neural network with the layers the person picks, and shows each model\'s key parameters', async () => {
     const { page } = studio;
     await page.getByLabel('Tuning', { exact: true }).selectOption('none');
-    await page.getByLabel('Neural network').check();
+    await page.getByLabel('Neural network', { exact: true }).check();
     await page.getByLabel('Layers preset').selectOption('32');
     await page.getByLabel('Hidden layers').fill('16,8');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByText(/Trained 10 models/).waitFor({ timeout: 240_000 });
     const row = page.getByRole('table', { name: 'Leaderboard' }).getByRole('row', { name: /Neural network/ });
     await expect(row.getByRole('cell').nth(5).textContent()).resolves.toBe('hiddenLayers 16,8');
-    await page.getByLabel('Neural network').uncheck();
+    await page.getByLabel('Neural network', { exact: true }).uncheck();
   }, 300_000);
 
   it('tunes every model by random search within the time budget', async () => {

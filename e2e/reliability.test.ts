@@ -267,6 +267,29 @@ describe('a damaged saved project', () => {
       await ready(page);
       await page.getByRole('alert').filter({ hasText: /data file "penguins\.csv" is missing/ }).waitFor();
       await page.getByText('344 rows').waitFor();
+
+      // The data file is there but its bytes are not the CSV any more.
+      await page.getByText(SAVED).waitFor();
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('local-ml-studio');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('files', 'readwrite');
+              const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+              tx.objectStore('files').put({ name: 'penguins.csv', file: new Blob([png]) }, 'current');
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
+              tx.onabort = () => reject(tx.error);
+            };
+          }),
+      );
+      await page.reload();
+      await ready(page);
+      await page.getByRole('alert').filter({ hasText: /data file "penguins\.csv" could not be read back.*last good version/ }).waitFor();
+      await page.getByText('344 rows').waitFor();
       expect(studio.pageErrors).toEqual([]);
     } finally {
       await studio.close();

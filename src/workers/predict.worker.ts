@@ -9,7 +9,7 @@ import { readBundle } from '../core/bundle/readBundle';
 import { unzipBundle } from '../core/bundle/unzipBundle';
 import { conformTable } from '../core/bundle/conformTable';
 import type { BundlePrediction, LoadedBundle } from '../core/bundle/bundleTypes';
-import { readCsv } from '../core/data/readCsv';
+import { DEFAULT_LIMITS, readCsv } from '../core/data/readCsv';
 import { ImportError } from '../core/data/importIssue';
 import type { Table } from '../core/data/table';
 import { predictionTable } from '../core/bundle/predictionTable';
@@ -58,6 +58,10 @@ function requireModel(): LoadedBundle {
 }
 
 async function readTable(file: Blob, fileName: string): Promise<Table> {
+  // The reader's byte cap, checked before the file is read into memory.
+  if (file.size > DEFAULT_LIMITS.maxBytes) {
+    throw new Error(`"${fileName}" is ${(file.size / 1e9).toFixed(1)} GB; the studio reads files up to ${DEFAULT_LIMITS.maxBytes / 1e9} GB in the browser.`);
+  }
   try {
     return readCsv(new Uint8Array(await file.arrayBuffer()), { fileName }).table;
   } catch (error) {

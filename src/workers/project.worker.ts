@@ -3,7 +3,7 @@
  * zipping or hashing hundreds of megabytes would freeze the page.
  */
 import * as Comlink from 'comlink';
-import { packProject, ProjectArchiveError, unpackProject } from '../core/project/projectArchive';
+import { checkProjectZipSize, packProject, ProjectArchiveError, unpackProject } from '../core/project/projectArchive';
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
@@ -20,6 +20,7 @@ const api = {
 
   /** Throws a sentence naming the file when it is not a valid project, or a dataset's bytes do not match its name. */
   async unpack(file: Blob, fileName: string): Promise<{ project: Record<string, unknown>; datasets: Array<{ hash: string; file: Blob }>; importedBundle?: Blob }> {
+    checkProjectZipSize(file.size, fileName);
     const archive = unpackProject(new Uint8Array(await file.arrayBuffer()), fileName);
     const datasets: Array<{ hash: string; file: Blob }> = [];
     for (const [hash, bytes] of archive.datasets) {

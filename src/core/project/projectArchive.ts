@@ -40,7 +40,18 @@ export function packProject(project: object, datasets: ReadonlyMap<string, Uint8
   return zipSync(entries, { level: 6 });
 }
 
+/** The .zip itself: datasets are stored uncompressed, so it is no larger than what it unpacks to, plus headers. */
+export const MAX_PROJECT_ZIP_BYTES = MAX_PROJECT_BYTES + 16 * 1024 * 1024;
+
+/** Refuses a project file by its size alone, before any of it is read into memory. */
+export function checkProjectZipSize(bytes: number, fileName: string): void {
+  if (bytes > MAX_PROJECT_ZIP_BYTES) {
+    throw new ProjectArchiveError(`"${fileName}" is ${(bytes / 1024 ** 3).toFixed(1)} GB; a project file is at most ${MAX_PROJECT_BYTES / 1024 ** 3} GB, so it was not opened.`);
+  }
+}
+
 export function unpackProject(zip: Uint8Array, fileName: string): ProjectArchive {
+  checkProjectZipSize(zip.length, fileName);
   let entries = 0;
   let total = 0;
   let refused: string | null = null;

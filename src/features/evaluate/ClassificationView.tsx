@@ -17,7 +17,7 @@ export function ClassificationView({ evaluation, modelName }: { evaluation: Clas
   const { report, classes } = evaluation;
   return (
     <>
-      <table aria-label="Metrics per class" className="data-table">
+      <table aria-label="Scores per class" className="data-table">
         <caption>Per class, on {report.rows} held-out rows</caption>
         <thead>
           <tr>
@@ -131,7 +131,7 @@ function ThresholdSlider({ evaluation }: { evaluation: Classification }): ReactN
           onChange={(e) => setThreshold(Number(e.currentTarget.value))}
         />
       </label>
-      <table aria-label="Metrics at threshold" className="data-table">
+      <table aria-label="Scores at the threshold" className="data-table">
         <tbody>
           <tr>
             <th scope="row">Precision</th>

@@ -13,7 +13,7 @@ export function FairnessView({ columns }: { columns: string[] }): ReactNode {
   const metrics = result ? Object.keys(result.overall) : [];
   return (
     <div className="fairness">
-      <h3>Metrics by group</h3>
+      <h3>Scores by group</h3>
       <label className="inline">
         Compare the groups of
         <select aria-label="Fairness column" value={fairness.column ?? ''} onChange={(e) => e.currentTarget.value && void computeFairness(e.currentTarget.value)}>
@@ -29,7 +29,7 @@ export function FairnessView({ columns }: { columns: string[] }): ReactNode {
       {result && fairness.status === 'done' && (
         <>
           <div className="table-scroll">
-            <table aria-label="Metrics by group" className="data-table">
+            <table aria-label="Scores by group" className="data-table">
               <thead>
                 <tr>
                   <th scope="col">{fairness.column}</th>

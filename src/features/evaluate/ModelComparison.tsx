@@ -21,7 +21,7 @@ export function ModelComparison(): ReactNode {
       <legend>Compare models</legend>
       {leaderboard.map((row) => (
         <label key={row.model} className="inline">
-          <input type="checkbox" checked={compare.includes(row.model)} onChange={() => toggleCompareModel(row.model)} /> {row.label}
+          <input type="checkbox" aria-label={`Compare ${row.label}`} checked={compare.includes(row.model)} onChange={() => toggleCompareModel(row.model)} /> {row.label}
         </label>
       ))}
       {chosen.length >= 2 && (

@@ -4,6 +4,7 @@
  * prediction worker; the store keeps only their summary and the rows on screen.
  */
 import { loadBundleZip, predictWorker } from '../../bridge/predictClient';
+import { checkBundleZipSize } from '../../core/bundle/unzipBundle';
 import type { TrainedRun } from '../studioState';
 import { getStudio, setStudio, useStudio } from '../useStudio';
 import { downloadBaseName, downloadBlob } from './downloadBlob';

@@ -1,6 +1,6 @@
 import { AUTO_SEED, AUTO_TIME_BUDGET_SECONDS } from '../../core/models/autoMLRules';
 import { readSavedProject } from './autosave';
-import { loadDataset } from './loadDataset';
+import { loadDataset, loadRequestCount } from './loadDataset';
 import { restoreVersion } from './versions';
 import { CURRENT_PROJECT, loadState, loadVersions, saveState } from '../../storage/projectDb';
 import { getStudio, setStudio } from '../useStudio';
@@ -27,6 +27,8 @@ export async function restoreProject(): Promise<boolean> {
   if (!saved) return false;
   if ('problem' in saved) return openLastGoodVersion(saved.problem);
   const { project, file } = saved;
+  const loadsBefore = loadRequestCount();
+  const alertBefore = getStudio().alert;
   const ok = await loadDataset({
     fileName: project.fileName,
     file,
@@ -35,7 +37,13 @@ export async function restoreProject(): Promise<boolean> {
     task: project.task,
     restoring: true,
   });
-  if (!ok) return openLastGoodVersion(`its data file "${project.fileName}" could not be read back`);
+  if (!ok) {
+    // A cancelled read, or another file loaded meanwhile, is the person's choice: nothing to recover.
+    // A real failure is the one that set an alert.
+    const superseded = loadRequestCount() !== loadsBefore + 1;
+    if (superseded || getStudio().alert === alertBefore) return false;
+    return openLastGoodVersion(`its data file "${project.fileName}" could not be read back`);
+  }
   const interrupted = project.training.status === 'running';
   // Saves from before the training pool kept one curve, not one per model: start without curves.
   const curves = Array.isArray(project.training.curves) ? project.training.curves : [];
