@@ -4,6 +4,16 @@ import { readDownload, studioForSuite } from './harness';
 describe('recipe: the person’s own preparation', () => {
   const suite = studioForSuite();
 
+  it('starts from the suggested steps, which can be undone', async () => {
+    const { page } = suite.studio;
+    const recipe = page.getByRole('region', { name: 'Recipe' });
+    await recipe.getByRole('button', { name: 'Start from the suggested steps' }).click();
+    const steps = recipe.getByRole('list', { name: 'Recipe steps' });
+    await expect.poll(() => steps.textContent()).toMatch(/median/);
+    await recipe.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => steps.count()).toBe(0);
+  });
+
   it('refuses a formula with an error at its position and leaves the recipe as it was', async () => {
     const { page } = suite.studio;
     const recipe = page.getByRole('region', { name: 'Recipe' });

@@ -19,6 +19,7 @@ import { profileReportHtml } from '../core/explore/profileReport';
 import type { TableProfile } from '../core/profile/profileTable';
 import type { PrepareStep } from '../core/prep/prepareSteps';
 import { checkPrepareSteps, previewPrepareStep } from '../core/prep/previewPrepareStep';
+import { suggestPrepareSteps } from '../core/prep/suggestPrepareSteps';
 
 export interface ExploreData {
   warnings: DataWarning[];
@@ -160,6 +161,11 @@ const api = {
   /** The first recipe step that cannot work on this table (null: all can), for refusing a change. */
   checkPrepare(steps: PrepareStep[], target: string | null) {
     return checkPrepareSteps(steps, requireDataset().table, target);
+  },
+
+  /** The default preparation as editable steps. */
+  suggestPrepare(target: string | null): PrepareStep[] {
+    return suggestPrepareSteps(requireDataset().table, target);
   },
 
   /** Before and after of one recipe step, fitted on a sample of the rows. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { moveStep, newStepId, openStepForm, previewStep, redoRecipe, removeStep, toggleStep, undoRecipe } from '../../store/actions/recipe';
+import { moveStep, newStepId, openStepForm, previewStep, redoRecipe, removeStep, toggleStep, undoRecipe, startFromSuggestedSteps } from '../../store/actions/recipe';
 import { describePrepareStep } from '../../core/prep/describePrepareStep';
 import { STEP_FORMS, stepForm } from './stepForms';
 import { StepEditor } from './StepEditor';
@@ -63,7 +63,13 @@ export function RecipePanel(): ReactNode {
       )}
       {editing && <StepEditor step={editing} error={recipe.error?.stepId === editing.id ? recipe.error : null} />}
       {steps.length === 0 ? (
-        <p className="hint">No steps yet: every model gets the default preparation (missing values filled, categories encoded, numbers scaled).</p>
+        <p className="hint">
+          No steps yet: every model gets the default preparation (unusable columns left out, missing values filled, categories encoded, numbers
+          scaled).{' '}
+          <button type="button" disabled={training} onClick={() => void startFromSuggestedSteps()}>
+            Start from the suggested steps
+          </button>
+        </p>
       ) : (
         <ol aria-label="Recipe steps" className="recipe-steps">
           {steps.map((step, i) => {

@@ -44,6 +44,12 @@ async function commit(steps: PrepareStep[], focus: string | null): Promise<boole
   return true;
 }
 
+/** Starts the recipe from the default preparation, as steps the person can change. */
+export async function startFromSuggestedSteps(): Promise<boolean> {
+  const steps = await dataWorker().suggestPrepare(getStudio().target);
+  return commit(steps, steps[0]?.id ?? null);
+}
+
 export function openStepForm(step: PrepareStep | null): void {
   patch({ editing: step, error: null });
 }
