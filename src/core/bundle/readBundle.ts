@@ -3,13 +3,11 @@
  * validated, the model kind must be in the registry, and shapes must agree across files. A bad
  * bundle throws a BundleError whose message names the file and the field.
  */
-import type { Table } from '../data/table';
-import { argmaxClasses } from '../evaluate/confusionMatrix';
 import { getModel } from '../models/registry';
 import type { FittedModel } from '../models/types';
-import { applyRecipe } from '../prep/applyRecipe';
 import { recipeFeatureNames } from '../prep/recipe';
-import { BundleError, type BundleFiles, type BundleMeta, type BundlePrediction, type LoadedBundle } from './bundleTypes';
+import { BundleError, type BundleFiles, type BundleMeta, type LoadedBundle } from './bundleTypes';
+import { recipePredictor } from './recipePredictor';
 import { usesLayersFormat } from './layersFormat';
 import { readLayersModel } from './layersFormatRead';
 import { parseBundleMeta } from './parseBundleMeta';
@@ -49,17 +47,6 @@ export function readBundle(files: BundleFiles): LoadedBundle {
     );
   }
 
-  const predict = (table: Table): BundlePrediction => {
-    const { X, featureNames } = applyRecipe(meta.recipe, table);
-    const rows = table.rowCount;
-    const cols = featureNames.length;
-    if (classes && model.predictProba) {
-      const proba = model.predictProba(X, rows, cols);
-      const index = argmaxClasses(proba, rows, classes.length);
-      return { prediction: Array.from(index, (k) => classes[k]), proba, classes: classes.slice() };
-    }
-    if (classes) return { prediction: Array.from(model.predict(X, rows, cols), (k) => classes[k]), classes: classes.slice() };
-    return { prediction: Array.from(model.predict(X, rows, cols)) };
-  };
+  const predict = recipePredictor(meta.recipe, model, classes);
   return { meta, model, predict };
 }
