@@ -16,7 +16,7 @@ import { tableBuffers } from '../core/data/table';
 import type { TrainApi } from '../workers/train.worker';
 import type { BackendChoice } from '../workers/tfBackend';
 import type { AutoTrainRequest, ClusterRequest, ModelEvent, ModelOutcome, TrainEvent, TrainOutcome } from '../workers/trainOutcome';
-import { budgetSpent, tuningShare } from '../core/models/autoMLRules';
+import { budgetDeadlines, budgetSpent, tuningShare } from '../core/models/autoMLRules';
 import { workerFailure } from './workerFailure';
 
 const STOP_GRACE_MS = 3000;
@@ -180,10 +180,8 @@ export function startTraining(
           const share = tuningShare(budget, (performance.now() - started) / 1000, models.length - index, size);
           const search = request.search && request.folds >= 2 ? { strategy: request.search, timeBudgetSeconds: share } : undefined;
           const params = request.params?.[name];
-          // The budget also bounds the slow models themselves: their fits stop growing at its end,
-          // and the kept model's fit gets a quarter of the budget more (see trainAndEvaluate).
-          const deadline = budget !== undefined ? startedAt + budget * 1000 : undefined;
-          const finalDeadline = budget !== undefined ? startedAt + budget * 1250 : undefined;
+          // The budget also bounds the slow models themselves: their fits stop growing at its end.
+          const { deadline, finalDeadline } = budgetDeadlines(budget, startedAt);
           const call = pooled.api.train(
             { target: request.target, task: request.task, model: name, seed: request.seed, folds: request.folds, foldBy: request.foldBy, params, search, deadline, finalDeadline, prepare: request.prepare },
             events,

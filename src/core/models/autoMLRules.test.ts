@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetSpent, rankingMetric, rankingScore, tuningShare } from './autoMLRules';
+import { budgetDeadlines, budgetSpent, rankingMetric, rankingScore, tuningShare } from './autoMLRules';
 
 describe('AutoML rules', () => {
   it('ranks by the K-fold mean of the task metric, else the hold-out score; undefined ranks last', () => {
@@ -19,5 +19,12 @@ describe('AutoML rules', () => {
     expect(tuningShare(60, 20, 4, 2)).toBe(20);
     expect(tuningShare(60, 90, 4)).toBe(0);
     expect(tuningShare(undefined, 20, 4)).toBeUndefined();
+  });
+});
+
+describe('budgetDeadlines', () => {
+  it('stops fits at the budget and the kept model a quarter of the budget later; none without a budget', () => {
+    expect(budgetDeadlines(60, 1000)).toEqual({ deadline: 61_000, finalDeadline: 76_000 });
+    expect(budgetDeadlines(undefined, 1000)).toEqual({});
   });
 });

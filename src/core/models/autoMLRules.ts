@@ -32,6 +32,19 @@ export function budgetSpent(budgetSeconds: number | undefined, elapsedSeconds: n
  * A model's share of the budget for its tuning: what is left, split equally over the models not
  * yet finished, counting those that train at the same time on other workers.
  */
+/** Share of the budget the kept model's final fit may run past the budget's end. */
+export const FINAL_FIT_GRACE = 0.25;
+
+/**
+ * When fits stop growing (FitContext.deadline), from a run that started at `startedAt`
+ * (Date.now() milliseconds): cross-validation and tuning at the budget's end, the kept model's
+ * fit a quarter of the budget later. None without a budget.
+ */
+export function budgetDeadlines(budgetSeconds: number | undefined, startedAt: number): { deadline?: number; finalDeadline?: number } {
+  if (budgetSeconds === undefined) return {};
+  return { deadline: startedAt + budgetSeconds * 1000, finalDeadline: startedAt + budgetSeconds * 1000 * (1 + FINAL_FIT_GRACE) };
+}
+
 export function tuningShare(budgetSeconds: number | undefined, elapsedSeconds: number, modelsLeft: number, workers = 1): number | undefined {
   if (budgetSeconds === undefined) return undefined;
   return (Math.max(0, budgetSeconds - elapsedSeconds) * workers) / Math.max(1, modelsLeft);

@@ -8,7 +8,7 @@
 import type { Table } from '../data/table';
 import type { SupervisedTask } from '../prep/chooseTask';
 import { isAbortError, throwIfAborted } from './abort';
-import { budgetSpent, rankingScore, tuningShare } from './autoMLRules';
+import { budgetDeadlines, budgetSpent, rankingScore, tuningShare } from './autoMLRules';
 import { getModel, modelsForAutoML } from './registry';
 import type { SearchStrategy, SearchTrial } from './hyperparameterSearch';
 import type { FoldBy } from '../prep/foldsBy';
@@ -66,10 +66,8 @@ export { rankingMetric, rankingScore } from './autoMLRules';
 export async function autoTrain(table: Table, options: AutoTrainOptions): Promise<AutoTrainResult> {
   const names = options.models ?? modelsForAutoML(options.task, table.rowCount).models.map((m) => m.name);
   const started = performance.now();
-  // The budget bounds each model too: fits stop growing at its end, the kept model's a quarter later.
-  const budgetMs = options.timeBudgetSeconds !== undefined ? options.timeBudgetSeconds * 1000 : undefined;
-  const deadline = budgetMs !== undefined ? Date.now() + budgetMs : undefined;
-  const finalDeadline = budgetMs !== undefined ? Date.now() + budgetMs * 1.25 : undefined;
+  // The budget bounds each model too: its fits stop growing at the budget's end.
+  const { deadline, finalDeadline } = budgetDeadlines(options.timeBudgetSeconds, Date.now());
   const ranked: Candidate[] = [];
   const failures: CandidateFailure[] = [];
   const skipped: string[] = [];
