@@ -4,6 +4,7 @@ import { importBundle, predictFile, switchToTrainedModel } from '../../store/act
 import { PredictionsView } from './PredictionsView';
 import { WhatIfForm } from './WhatIfForm';
 import { DriftView } from './DriftView';
+import { FileButton } from '../../ui/FileButton';
 
 /**
  * Deploy and monitor: the model that predicts (trained here or imported), predictions on a
@@ -31,40 +32,14 @@ export function DeployPanel(): ReactNode {
         )}
       </p>
       <div className="deploy-actions">
-        <label className="file-button">
-          Import model
-          <input
-            type="file"
-            accept=".zip,application/zip"
-            aria-label="Import model"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void importBundle(file, file.name);
-            }}
-          />
-        </label>
+        <FileButton label="Import model" accept=".zip,application/zip" disabled={busy} onFile={(file) => void importBundle(file, file.name)} />
         {model?.source === 'imported' && hasRun && (
           <button type="button" onClick={() => void switchToTrainedModel()}>
             Use trained model
           </button>
         )}
         {(model || hasRun) && (
-          <label className="file-button">
-            Predict CSV
-            <input
-              type="file"
-              accept=".csv,.tsv,.txt"
-              aria-label="Predict CSV"
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void predictFile(file, file.name);
-              }}
-            />
-          </label>
+          <FileButton label="Predict CSV" accept=".csv,.tsv,.txt" disabled={busy} onFile={(file) => void predictFile(file, file.name)} />
         )}
         {deploy.status === 'predicting' && <span role="status">Predicting…</span>}
         {deploy.status === 'loading' && <span role="status">Loading the model…</span>}

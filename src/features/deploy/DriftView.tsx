@@ -4,6 +4,7 @@ import { checkDrift, showDriftColumn } from '../../store/actions/deploy';
 import { PlotlyChart } from '../../ui/PlotlyChart';
 import type { ColumnDrift, DriftThresholds } from '../../core/monitor/driftTypes';
 import { driftFigure } from './driftFigure';
+import { FileButton } from '../../ui/FileButton';
 
 function number(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits);
@@ -24,20 +25,7 @@ export function DriftView(): ReactNode {
   return (
     <div className="drift">
       <h3>Drift</h3>
-      <label className="file-button">
-        Check drift
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt"
-          aria-label="Check drift"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void checkDrift(file, file.name);
-          }}
-        />
-      </label>
+      <FileButton label="Check drift" accept=".csv,.tsv,.txt" disabled={busy} onFile={(file) => void checkDrift(file, file.name)} />
       {checking && <span role="status"> Comparing with the training data…</span>}
       {drift && (
         <>

@@ -5,6 +5,7 @@ import { retrainOnNewData } from '../../store/actions/retrain';
 import { rankingMetric } from '../../core/models/autoMLRules';
 import type { VersionSummary } from '../../store/studioState';
 import { VersionComparison } from './VersionComparison';
+import { FileButton } from '../../ui/FileButton';
 
 function score(v: VersionSummary): string {
   if (!v.task || !v.metrics) return '';
@@ -27,20 +28,7 @@ export function HistoryPanel(): ReactNode {
     <section aria-label="History" className="panel">
       <h2>History</h2>
       {hasRun && (
-        <label className="file-button">
-          Retrain on new data
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt"
-            aria-label="Retrain on new data"
-            disabled={training}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void retrainOnNewData(file, file.name);
-            }}
-          />
-        </label>
+        <FileButton label="Retrain on new data" accept=".csv,.tsv,.txt" disabled={training} onFile={(file) => void retrainOnNewData(file, file.name)} />
       )}
       <div className="table-scroll">
         <table aria-label="Versions" className="data-table">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
 import { exportProject, importProject } from '../../store/actions/projectFile';
+import { FileButton } from '../../ui/FileButton';
 
 /** The whole project as one file: to move work to another machine, or to keep a copy when the browser cannot save. */
 export function ProjectFiles(): ReactNode {
@@ -10,19 +11,7 @@ export function ProjectFiles(): ReactNode {
       <button type="button" disabled={!hasData} onClick={() => void exportProject()}>
         Export project
       </button>
-      <label className="file-button">
-        Import project
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          aria-label="Import project"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void importProject(file, file.name);
-          }}
-        />
-      </label>
+      <FileButton label="Import project" accept=".zip,application/zip" onFile={(file) => void importProject(file, file.name)} />
     </div>
   );
 }

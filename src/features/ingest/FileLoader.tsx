@@ -5,24 +5,13 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { EXAMPLES } from './examples';
 import { loadExample } from './loadExample';
 import { loadUserFile } from './readDroppedFile';
+import { FileButton } from '../../ui/FileButton';
 
 export function FileLoader(): ReactNode {
   const ingest = useStudio((s) => s.ingest);
   return (
     <section className="loader" aria-label="Load data">
-      <label className="file-button">
-        Upload CSV
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt"
-          aria-label="Upload CSV"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void loadUserFile(file);
-          }}
-        />
-      </label>
+      <FileButton label="Upload CSV" accept=".csv,.tsv,.txt" onFile={(file) => void loadUserFile(file)} />
       <span className="hint">or drop a file anywhere on the page, or open</span>
       {EXAMPLES.map((example) => (
         <button type="button" key={example.id} title={example.description} onClick={() => void loadExample(example)}>
