@@ -5,7 +5,8 @@
  * `readBundle`, in the browser, the CLI or any other host.
  */
 import { recipeFeatureNames } from '../prep/recipe';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleFiles, type BundleInput, type BundleMeta, type InputField } from './bundleTypes';
+import { inputSchema } from './inputSchema';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleFiles, type BundleInput, type BundleMeta } from './bundleTypes';
 import { usesLayersFormat } from './layersFormat';
 import { writeLayersModel } from './layersFormatWrite';
 import { modelCard } from './modelCard';
@@ -30,7 +31,7 @@ export function writeBundle(input: BundleInput): BundleFiles {
     target: input.target,
     task: input.task,
     ...(input.task === 'classification' ? { classes: input.classes } : {}),
-    inputSchema: inputSchema(input),
+    inputSchema: inputSchema(recipe),
     recipe,
     model: { kind: model.kind, params: input.params, metrics },
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
@@ -62,20 +63,4 @@ function bundleJson(meta: BundleMeta): string {
   const { drift, ...rest } = meta;
   const text = JSON.stringify(rest, null, 2);
   return (drift ? `${text.slice(0, -2)},\n  "drift": ${driftReferenceJson(drift, '  ')}\n}` : text) + '\n';
-}
-
-/** The columns a prediction file needs, with the categories each one-hot column knows. */
-function inputSchema(input: BundleInput): InputField[] {
-  const { recipe } = input;
-  return recipe.features.map((name, i) => {
-    const field: InputField = { name, type: recipe.featureTypes?.[i] ?? 'numeric' };
-    for (const step of recipe.steps) {
-      if (!step.fitted) continue;
-      const c = step.columns.indexOf(name);
-      if (c < 0) continue;
-      if (step.kind === 'oneHot') field.categories = [...step.fitted.categories[c], ...step.fitted.other[c]];
-      if (step.kind === 'ordinal') field.categories = [...step.fitted.categories[c]];
-    }
-    return field;
-  });
 }

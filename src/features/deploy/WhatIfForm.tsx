@@ -1,7 +1,9 @@
-import { useEffect, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useStudio } from '../../store/useStudio';
-import { ensureModel, setWhatIf } from '../../store/actions/deploy';
+import { setWhatIf } from '../../store/actions/deploy';
 import type { InputField } from '../../core/bundle/bundleTypes';
+import { inputSchema } from '../../core/bundle/inputSchema';
+import type { Recipe } from '../../core/prep/recipe';
 
 /** Cap on the options of one select; a column with more categories gets a text input. */
 const MAX_OPTIONS = 200;
@@ -12,18 +14,21 @@ const MAX_OPTIONS = 200;
  */
 export function WhatIfForm(): ReactNode {
   const model = useStudio((s) => s.deploy.model);
+  const run = useStudio((s) => s.run);
+  const target = useStudio((s) => s.target);
   const whatIf = useStudio((s) => s.deploy.whatIf);
-  useEffect(() => {
-    if (!model) void ensureModel();
-  }, [model]);
-  if (!model) return null;
+  // The trained model's inputs come from its recipe: its bundle is prepared only when the person first predicts.
+  const trainedFields = useMemo(() => (run ? inputSchema(run.recipe as Recipe) : null), [run]);
+  const fields = model?.inputSchema ?? trainedFields;
+  if (!fields) return null;
+  const label = (model ? model.target : target) || 'Cluster';
   const { result } = whatIf;
   return (
     <form className="what-if" aria-label="What if" onSubmit={(e) => e.preventDefault()}>
       <h3>What if</h3>
       <p className="hint">Change a value to see the prediction for one row; leave a field empty for a missing value.</p>
       <div className="what-if-fields">
-        {model.inputSchema.map((field) => (
+        {fields.map((field) => (
           <label key={field.name}>
             <span>{field.name}</span>
             <FieldInput field={field} value={whatIf.values[field.name] ?? ''} />
@@ -35,7 +40,7 @@ export function WhatIfForm(): ReactNode {
           <span role="alert">The prediction failed: {whatIf.error}</span>
         ) : result ? (
           <>
-            {model.target || 'Cluster'}: <strong>{result.prediction}</strong>
+            {label}: <strong>{result.prediction}</strong>
             {result.probabilities && (
               <span className="probabilities">
                 {' '}
