@@ -14,6 +14,7 @@ import { predictCommand } from './predictCommand';
 import { profileCommand } from './profileCommand';
 import { serveCommand } from './serveCommand';
 import { trainCommand } from './trainCommand';
+import { useNodeKernelThreads } from './kernelThreads';
 
 export type { CliIO } from './cliIO';
 
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
 
 const invokedPath = process.argv[1];
 if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
+  useNodeKernelThreads();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -38,7 +38,7 @@ export function jsHistSums(idx: Int32Array, start: number, end: number, g: Float
   }
 }
 
-/** jsHistSums without hessians (all 1, so the caller copies the counts). */
+/** jsHistSums with every hessian 1: adds g and 1 to the gradient and hessian sums; the caller copies the hessian sums into the counts. */
 export function jsHistCounts(idx: Int32Array, start: number, end: number, g: Float32Array, rowBins: Uint8Array, cols: number, hist: Float64Array): void {
   for (let i = start; i < end; i++) {
     const row = idx[i];
@@ -47,7 +47,7 @@ export function jsHistCounts(idx: Int32Array, start: number, end: number, g: Flo
     for (let f = 0; f < cols; f++) {
       const b = f * FEATURE_STRIDE + rowBins[base + f] * BIN_STRIDE;
       hist[b] += gi;
-      hist[b + 2] += 1;
+      hist[b + 1] += 1;
     }
   }
 }

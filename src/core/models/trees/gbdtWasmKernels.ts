@@ -10,7 +10,7 @@
  * element indices.
  */
 import { binaryGradientsKernel, GRADIENT_IMPORTS } from './gbdtWasmGradients';
-import { encodeModule, F64, I32, op, type WasmFunction } from './wasmEncoder';
+import { encodeModule, F64, I32, op, V128, type WasmFunction } from './wasmEncoder';
 
 const { get, set, tee, i32, f64, add, sub, mul, and, xor, shl, shrU, geU, block, loop, end, br, brIf } = op;
 
@@ -23,20 +23,25 @@ const accumulate = (b: number, offset: number, value: number[]): number[][] => [
 
 /**
  * histSums(idx, start, end, g, h, rowBins, cols, hist): for each row of idx[start..end), add
- * its gradient, hessian and 1 to its bin of every feature.
+ * its gradient, hessian and 1 to its bin of every feature. histCounts (every hessian 1) adds
+ * the gradient and 1 to the gradient and hessian sums and leaves the count to the caller (it
+ * equals the hessian sum). With `simd`, the gradient and hessian go in as one two-lane add
+ * (they are neighbours in a bin): the same IEEE additions, so the same bits, in fewer loads
+ * and stores.
  */
-function histogramKernel(withHessian: boolean): WasmFunction {
+function histogramKernel(withHessian: boolean, simd = false): WasmFunction {
   // Parameters: 0 idx, 1 start, 2 end, 3 g, 4 h (unused without hessians), 5 rowBins, 6 cols, 7 hist.
-  const [I, ROW, P, PEND, HOFF, B, GI, HI] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const [I, ROW, P, PEND, HOFF, B, GI, HI, GH] = [8, 9, 10, 11, 12, 13, 14, 15, 16];
   const loadGradient = (base: number, into: number) => [get(base), get(ROW), i32(2), shl, add, op.f32Load(), op.promote, set(into)];
+  const hessian = withHessian ? get(HI) : f64(1);
+  const addGradients = simd
+    ? [get(B), get(B), op.v128Load(0), get(GH), op.f64x2Add, op.v128Store(0)]
+    : [...accumulate(B, 0, get(GI)), ...accumulate(B, 8, hessian)];
   return {
     name: withHessian ? 'histSums' : 'histCounts',
     params: [I32, I32, I32, I32, I32, I32, I32, I32],
     results: [],
-    locals: [
-      [6, I32],
-      [2, F64],
-    ],
+    locals: [[6, I32], [2, F64], ...(simd ? [[1, V128] as [number, number]] : [])],
     body: [
       get(1), set(I),
       block, loop,
@@ -44,14 +49,14 @@ function histogramKernel(withHessian: boolean): WasmFunction {
       get(0), get(I), i32(2), shl, add, op.i32Load(), set(ROW),
       ...loadGradient(3, GI),
       ...(withHessian ? loadGradient(4, HI) : []),
+      ...(simd ? [get(GI), op.f64x2Splat, hessian, op.f64x2ReplaceLane(1), set(GH)] : []),
       get(5), get(ROW), get(6), mul, add, tee(P), get(6), add, set(PEND),
       get(7), set(HOFF),
       block, loop,
       get(P), get(PEND), geU, brIf(1),
       get(HOFF), get(P), op.u8Load(), i32(BIN_BYTES), mul, add, set(B),
-      ...accumulate(B, 0, get(GI)),
-      ...(withHessian ? accumulate(B, 8, get(HI)) : []),
-      ...accumulate(B, 16, f64(1)),
+      ...addGradients,
+      ...(withHessian ? accumulate(B, 16, f64(1)) : []),
       get(P), i32(1), add, set(P),
       get(HOFF), i32(FEATURE_BYTES), add, set(HOFF),
       br(0), end, end,
@@ -142,6 +147,7 @@ function binKernel(): WasmFunction {
 }
 
 export interface WasmKernels {
+  readonly engine: 'wasm-simd' | 'wasm';
   binaryGradients(raw: number, y: number, g: number, h: number, n: number, tables: number): number;
   binColumn(values: number, n: number, edges: number, m: number, out: number): void;
   histSums(idx: number, start: number, end: number, g: number, h: number, rowBins: number, cols: number, hist: number): void;
@@ -149,19 +155,42 @@ export interface WasmKernels {
   partition(idx: number, scratch: number, start: number, end: number, col: number, shift: number, limit: number): number;
 }
 
-/** A per-thread cache of the compiled module (null once compiling failed), not state of any fit. */
-let compiled: WebAssembly.Module | null | undefined;
+/** Per-thread cache of the compiled modules by variant (null once compiling failed), not state of any fit. */
+const compiled = new Map<string, WebAssembly.Module | null>();
 
-/** The kernels on `memory`, or null where WebAssembly is unavailable or refused (a strict CSP). */
-export function instantiateKernels(memory: WebAssembly.Memory): WasmKernels | null {
-  if (compiled === null) return null;
+function compile(simd: boolean, shared: boolean): WebAssembly.Module | null {
+  const key = `${simd}/${shared}`;
+  if (!compiled.has(key)) {
+    try {
+      // The module is a few hundred bytes, so synchronous compilation is allowed on any thread.
+      const kernels = [histogramKernel(true, simd), histogramKernel(false, simd), partitionKernel(), binKernel(), binaryGradientsKernel()];
+      compiled.set(key, new WebAssembly.Module(encodeModule(kernels, GRADIENT_IMPORTS, shared)));
+    } catch {
+      compiled.set(key, null);
+    }
+  }
+  return compiled.get(key)!;
+}
+
+/** The kernels of `module` on `memory` (on whichever thread calls this). */
+export function kernelsOf(module: WebAssembly.Module, memory: WebAssembly.Memory, engine: WasmKernels['engine']): WasmKernels {
+  const exports = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp, log: Math.log } }).exports;
+  return { ...(exports as unknown as Omit<WasmKernels, 'engine'>), engine };
+}
+
+/**
+ * The kernels on `memory` and the module they came from (for a helper thread), or null where
+ * WebAssembly is unavailable or refused (a strict CSP). The SIMD build is preferred; an engine
+ * without SIMD gets the MVP one, with identical results. A shared memory needs the module
+ * variant that imports a shared memory.
+ */
+export function instantiateKernels(memory: WebAssembly.Memory, allowSimd = true, shared = false): { kernels: WasmKernels; module: WebAssembly.Module } | null {
+  const simdModule = allowSimd ? compile(true, shared) : null;
+  const module = simdModule ?? compile(false, shared);
+  if (!module) return null;
   try {
-    // The module is a few hundred bytes, so synchronous compilation is allowed on any thread.
-    const kernels = [histogramKernel(true), histogramKernel(false), partitionKernel(), binKernel(), binaryGradientsKernel()];
-    compiled ??= new WebAssembly.Module(encodeModule(kernels, GRADIENT_IMPORTS));
-    return new WebAssembly.Instance(compiled, { env: { memory, exp: Math.exp, log: Math.log } }).exports as unknown as WasmKernels;
+    return { kernels: kernelsOf(module, memory, simdModule ? 'wasm-simd' : 'wasm'), module };
   } catch {
-    compiled = null;
     return null;
   }
 }

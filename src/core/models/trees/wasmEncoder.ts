@@ -2,14 +2,16 @@
  * Just enough of the WebAssembly binary format to write a few small kernels by hand (no
  * toolchain, no binary blob in the repository): the readable instruction sequences live in
  * gbdtWasmKernels.ts and are encoded here into a module that imports one memory.
- * Reference: the WebAssembly core specification, "Binary Format" (MVP instructions only, so
- * every browser and Node that runs WebAssembly at all runs these).
+ * Reference: the WebAssembly core specification, "Binary Format". MVP instructions, plus a
+ * few fixed-width SIMD ones that a kernel may use only with an MVP fallback.
  */
 
 export type Bytes = number[];
 
 export const I32 = 0x7f;
 export const F64 = 0x7c;
+/** The 128-bit SIMD type (fixed-width SIMD proposal, in every current browser and Node ≥ 16). */
+export const V128 = 0x7b;
 
 function uleb(n: number): Bytes {
   const out: Bytes = [];
@@ -99,6 +101,12 @@ export const op = {
   loop: [0x03, 0x40],
   end: [0x0b],
   br: (depth: number): Bytes => [0x0c, depth],
+  /** SIMD (0xfd prefix): v128.load/store with 8-byte alignment, two-lane f64 arithmetic. */
+  v128Load: (offset = 0): Bytes => [0xfd, 0x00, 3, ...uleb(offset)],
+  v128Store: (offset = 0): Bytes => [0xfd, 0x0b, 3, ...uleb(offset)],
+  f64x2Splat: [0xfd, 0x14],
+  f64x2ReplaceLane: (lane: number): Bytes => [0xfd, 0x22, lane],
+  f64x2Add: [0xfd, 0xf0, 0x01],
   brIf: (depth: number): Bytes => [0x0d, depth],
 };
 
@@ -118,14 +126,19 @@ export interface WasmImport {
   results: number[];
 }
 
+/** The most 64 KiB pages a 32-bit memory has (4 GiB); a shared memory must state a maximum. */
+const MAX_PAGES = 65536;
+
 /**
- * A module importing memory "env.memory" and the functions "env.<name>", and exporting the
- * given functions. Imported functions come first in the function index space.
+ * A module importing memory "env.memory" (a shared one when `sharedMemory`, so two threads can
+ * run it on the same bytes) and the functions "env.<name>", and exporting the given functions.
+ * Imported functions come first in the function index space.
  */
-export function encodeModule(functions: WasmFunction[], imports: WasmImport[] = []): Uint8Array<ArrayBuffer> {
+export function encodeModule(functions: WasmFunction[], imports: WasmImport[] = [], sharedMemory = false): Uint8Array<ArrayBuffer> {
   const signature = (f: { params: number[]; results: number[] }) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))];
   const types = [...imports.map(signature), ...functions.map(signature)];
-  const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
+  const limits = sharedMemory ? [0x03, ...uleb(1), ...uleb(MAX_PAGES)] : [0x00, ...uleb(1)];
+  const importMemory = [...name('env'), ...name('memory'), 0x02, ...limits];
   const importFunctions = imports.map((f, i) => [...name('env'), ...name(f.name), 0x00, ...uleb(i)]);
   const codes = functions.map((f) => {
     const body = [...vec(f.locals.map(([count, type]) => [...uleb(count), type])), ...f.body.flat(), ...op.end];
