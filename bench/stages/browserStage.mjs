@@ -21,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
 
 /** The same flags as e2e/harness.ts. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -59,7 +59,7 @@ function descendants(root) {
 }
 
 /** Sum of PSS (kB) over the process tree below this script; 0 where /proc is unavailable. */
-function treePssKB() {
+export function treePssKB() {
   let total = 0;
   for (const pid of descendants(process.pid)) {
     try {
@@ -72,7 +72,7 @@ function treePssKB() {
   return total;
 }
 
-function memorySampler(intervalMs = 100) {
+export function memorySampler(intervalMs = 100) {
   let peak = 0;
   const sample = () => {
     peak = Math.max(peak, treePssKB());
