@@ -203,6 +203,7 @@ export const trainCommand: Command = {
       ...(skipped.length ? { skipped_for_time: skipped } : {}),
       ...(leftOut.length ? { left_out: leftOut } : {}),
       train_rows: best.trainRows,
+      ...(best.sampledFrom ? { train_rows_sampled_from: best.sampledFrom } : {}),
       holdout_rows: best.testRows,
       leaderboard,
       ...(leaderboard[0].cv ? { cv: leaderboard[0].cv, cv_std: leaderboard[0].cv_std } : {}),

@@ -92,6 +92,8 @@ export interface TrainedRun {
   classes?: string[];
   featureNames: string[];
   trainRows: number;
+  /** The training split's size when the kept model was fitted on a sample of it to stay within the time budget. */
+  sampledFrom?: number;
   testRows: number;
   /** Supervised runs: what the evaluation view draws (metrics per class, curves, errors) from the held-out rows. */
   evaluation?: HoldoutEvaluation;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetDeadlines, budgetSpent, rankingMetric, rankingScore, tuningShare } from './autoMLRules';
+import { affordableTrainingRows, budgetDeadlines, budgetSpent, rankingMetric, rankingScore, tuningShare } from './autoMLRules';
 
 describe('AutoML rules', () => {
   it('ranks by the K-fold mean of the task metric, else the hold-out score; undefined ranks last', () => {
@@ -26,5 +26,18 @@ describe('budgetDeadlines', () => {
   it('stops fits at the budget and the kept model a quarter of the budget later; none without a budget', () => {
     expect(budgetDeadlines(60, 1000)).toEqual({ deadline: 61_000, finalDeadline: 76_000 });
     expect(budgetDeadlines(undefined, 1000)).toEqual({});
+  });
+});
+
+describe('affordableTrainingRows', () => {
+  it('keeps every row when the fit fits in the time left, else as many as fit in 80% of it, never fewer than a CV fit used', () => {
+    // 10 µs a row: 800,000 rows take 8 s.
+    expect(affordableTrainingRows(800_000, 80_000, 1e-5, 10)).toBe(800_000);
+    expect(Math.abs(affordableTrainingRows(800_000, 80_000, 1e-5, 5) - 400_000)).toBeLessThanOrEqual(1);
+    expect(affordableTrainingRows(800_000, 80_000, 1e-5, 0.5)).toBe(80_000);
+    expect(affordableTrainingRows(800_000, 80_000, 1e-5, -3)).toBe(80_000);
+    // Nothing measured: no sample.
+    expect(affordableTrainingRows(800_000, 80_000, 0, 1)).toBe(800_000);
+    expect(affordableTrainingRows(800_000, 80_000, NaN, 1)).toBe(800_000);
   });
 });

@@ -28,10 +28,6 @@ export function budgetSpent(budgetSeconds: number | undefined, elapsedSeconds: n
   return budgetSeconds !== undefined && finished > 0 && elapsedSeconds >= budgetSeconds;
 }
 
-/**
- * A model's share of the budget for its tuning: what is left, split equally over the models not
- * yet finished, counting those that train at the same time on other workers.
- */
 /** Share of the budget the kept model's final fit may run past the budget's end. */
 export const FINAL_FIT_GRACE = 0.25;
 
@@ -45,7 +41,24 @@ export function budgetDeadlines(budgetSeconds: number | undefined, startedAt: nu
   return { deadline: startedAt + budgetSeconds * 1000, finalDeadline: startedAt + budgetSeconds * 1000 * (1 + FINAL_FIT_GRACE) };
 }
 
+/**
+ * A model's share of the budget for its tuning: what is left, split equally over the models not
+ * yet finished, counting those that train at the same time on other workers.
+ */
 export function tuningShare(budgetSeconds: number | undefined, elapsedSeconds: number, modelsLeft: number, workers = 1): number | undefined {
   if (budgetSeconds === undefined) return undefined;
   return (Math.max(0, budgetSeconds - elapsedSeconds) * workers) / Math.max(1, modelsLeft);
+}
+
+/**
+ * How many training rows the kept model can be fitted on before its deadline, judged by the speed
+ * of the cross-validation fits: all of them when that fits in the time left, else as many as fit in
+ * 80% of it, but never fewer than each cross-validation fit used (`minRows`), so the kept model is
+ * at least the model whose score ranked it. A fit cut short by its deadline instead would keep
+ * only its first boosting rounds or trees, a worse model than the one that was scored.
+ */
+export function affordableTrainingRows(trainRows: number, minRows: number, secondsPerRow: number, secondsLeft: number): number {
+  if (!(secondsPerRow > 0) || trainRows * secondsPerRow <= secondsLeft) return trainRows;
+  const affordable = Math.floor((0.8 * Math.max(0, secondsLeft)) / secondsPerRow);
+  return Math.min(trainRows, Math.max(minRows, affordable));
 }

@@ -132,6 +132,23 @@ describe('cross-validation on large data', () => {
     expect(full.cvRows).toBe(200);
     expect(full.cv?.perFold).not.toEqual(sampled.cv?.perFold);
   });
+
+  it('fits the kept model on a seeded sample of the split, no smaller than a CV fit, when all of it would overrun the deadline', async () => {
+    const options = { target: 'label', task: 'classification' as const, model: 'decision_tree', seed: 0, folds: 5, cvMaxRows: 100 };
+    const roomy = await trainAndEvaluate(shop(), { ...options, deadline: Date.now() + 60_000 });
+    expect(roomy.trainRows).toBe(160);
+    expect(roomy.sampledFrom).toBeUndefined();
+    // A deadline already past: the kept model gets the rows of one cross-validation fit (4/5 of 100).
+    const late = () => trainAndEvaluate(shop(), { ...options, deadline: Date.now() - 1000 });
+    const cut = await late();
+    expect(cut.trainRows).toBe(80);
+    expect(cut.sampledFrom).toBe(160);
+    expect(cut.testRows).toBe(40);
+    expect(JSON.stringify((await late()).model.toJSON())).toBe(JSON.stringify(cut.model.toJSON()));
+    // Without cross-validation on a sample there is nothing to judge the speed by: the whole split.
+    const small = await trainAndEvaluate(shop(), { ...options, cvMaxRows: undefined, deadline: Date.now() - 1000 });
+    expect(small.sampledFrom).toBeUndefined();
+  });
 });
 
 describe('summarizeFolds', () => {

@@ -5,11 +5,12 @@
  * score it on the test rows. The hold-out fit is the model that is kept and exported.
  */
 import type { Table } from '../data/table';
-import { encodeTarget } from '../prep/encodeTarget';
+import { encodeTarget, type ClassificationTarget, type RegressionTarget } from '../prep/encodeTarget';
 import type { Recipe } from '../prep/recipe';
 import type { FoldBy } from '../prep/foldsBy';
 import { suggestRecipe } from '../prep/suggestRecipe';
 import { throwIfAborted } from './abort';
+import { affordableTrainingRows } from './autoMLRules';
 import { crossValidate, type CrossValidation } from './crossValidate';
 import { fitAndScore, type HoldoutPredictions } from './fitAndScore';
 import { holdoutSplit } from './holdoutSplit';
@@ -90,7 +91,13 @@ export interface TrainResult {
   /** Scored on the test rows; NaN where a metric is undefined (e.g. ROC AUC of one class). */
   metrics: Record<string, number>;
   classes?: string[];
+  /** Rows the kept model was fitted on. */
   trainRows: number;
+  /**
+   * Present when the kept model was fitted on a seeded sample of the training split because all of
+   * it would not have fitted in the time budget: the split's size.
+   */
+  sampledFrom?: number;
   testRows: number;
   featureNames: string[];
   curve: TrainProgress[];
@@ -123,6 +130,8 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
   // sample ranks the models as well at a fraction of the time, and the kept model sees every row.
   const cvMaxRows = options.cvMaxRows ?? CV_MAX_ROWS;
   const cvTarget = folds >= 2 && encoded.rows.length > cvMaxRows ? subsetTarget(encoded, subsampleRows(encoded, cvMaxRows, seed)) : encoded;
+  const cvStarted = performance.now();
+  let cvFits = 0;
   if (folds >= 2 && options.search) {
     const found = await searchHyperparameters({
       table,
@@ -145,9 +154,18 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     params = found.best.params;
     cv = found.best.cv;
     search = { strategy: options.search.strategy, evaluations: found.trials.length, stoppedByBudget: found.stoppedByBudget, defaultsWon: found.best.candidate === 0 };
+    cvFits = found.trials.length * folds;
   } else if (folds >= 2) {
     cv = await crossValidate({ table, target, encoded: cvTarget, spec, params, recipe: unfitted, folds, seed, by: options.foldBy, signal: options.signal, deadline: options.deadline, onFold: options.onFold });
+    cvFits = folds;
   }
+  const fitOn = budgetedTrainingRows(split.train, encoded, seed, {
+    deadline: options.finalDeadline ?? options.deadline,
+    sampled: cvTarget !== encoded,
+    cvFitRows: Math.round((cvTarget.rows.length * (folds - 1)) / Math.max(1, folds)),
+    cvFits,
+    cvSeconds: (performance.now() - cvStarted) / 1000,
+  });
   const { recipe, model, metrics, featureNames, curve, holdout } = await fitAndScore({
     table,
     target,
@@ -155,7 +173,7 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     spec,
     params,
     recipe: unfitted,
-    fitOn: split.train,
+    fitOn,
     scoreOn: split.test,
     seed,
     signal: options.signal,
@@ -171,7 +189,8 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     params,
     metrics,
     classes,
-    trainRows: split.train.length,
+    trainRows: fitOn.length,
+    ...(fitOn.length < split.train.length ? { sampledFrom: split.train.length } : {}),
     testRows: split.test.length,
     featureNames,
     curve,
@@ -179,4 +198,23 @@ export async function trainAndEvaluate(table: Table, options: TrainOptions): Pro
     ...(cv ? { cv, cvRows: cvTarget.rows.length } : {}),
     ...(search ? { search } : {}),
   };
+}
+
+/**
+ * The training positions the kept model is fitted on: all of the split, or, when cross-validation
+ * ran on a sample of big data and the whole split would overrun the deadline at the speed the
+ * cross-validation fits went, a seeded (stratified) sample of it, in ascending order.
+ */
+function budgetedTrainingRows(
+  train: Int32Array,
+  encoded: ClassificationTarget | RegressionTarget,
+  seed: number,
+  cv: { deadline?: number; sampled: boolean; cvFitRows: number; cvFits: number; cvSeconds: number },
+): Int32Array {
+  if (cv.deadline === undefined || !cv.sampled || cv.cvFits === 0 || cv.cvFitRows === 0) return train;
+  const secondsPerRow = cv.cvSeconds / (cv.cvFits * cv.cvFitRows);
+  const rows = affordableTrainingRows(train.length, cv.cvFitRows, secondsPerRow, (cv.deadline - Date.now()) / 1000);
+  if (rows >= train.length) return train;
+  const picked = subsampleRows(subsetTarget(encoded, train), rows, seed);
+  return Int32Array.from(picked, (i) => train[i]).sort();
 }

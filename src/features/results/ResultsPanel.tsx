@@ -75,7 +75,8 @@ export function ResultsPanel(): ReactNode {
       </table>
       <table aria-label="Metrics" className="data-table">
         <caption>
-          Metrics of the best model{run.label ? `, ${run.label},` : ''} on {run.testRows} held-out rows (trained on {run.trainRows}; target “{target}”)
+          Metrics of the best model{run.label ? `, ${run.label},` : ''} on {run.testRows} held-out rows (trained on {run.trainRows}
+          {run.sampledFrom ? `, a sample of the ${run.sampledFrom} training rows that fitted in the time budget` : ''}; target “{target}”)
         </caption>
         <thead>
           <tr>
