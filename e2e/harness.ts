@@ -26,7 +26,9 @@ export interface StudioOptions {
   path?: string;
   /**
    * After the page has loaded, take the browser context offline (`context.setOffline(true)`), to prove
-   * the studio keeps working without any network once it is open.
+   * the studio keeps working without any network once it is open. This happens before the service
+   * worker has stored the build, so a reload or a lazily loaded chunk then fails; to go offline with
+   * the build stored, call `waitUntilAvailableOffline(page)` and then `context.setOffline(true)`.
    */
   offline?: boolean;
   /** Overrides `inject('baseUrl')`, e.g. to test a build served elsewhere. */
@@ -222,6 +224,17 @@ export function measures(page: Page): Promise<Record<string, number>> {
 /** Content-Security-Policy violations the page has reported so far. */
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/**
+ * Waits until the studio says "Available offline" (its service worker holds every file of the build)
+ * and the worker controls the page, so that it reloads and works with the network off from then on.
+ */
+export async function waitUntilAvailableOffline(page: Page, timeout = 90_000): Promise<void> {
+  const status = page.getByRole('status', { name: 'Offline availability' });
+  await status.filter({ hasText: /^Available offline$/ }).waitFor({ timeout });
+  // The worker claims the page as it activates, which may finish just after the status shows.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
 }
 
 /**

@@ -15,6 +15,7 @@ import { HistoryPanel } from '../features/history/HistoryPanel';
 import { RecipePanel } from '../features/recipe/RecipePanel';
 import { ProjectFiles } from '../features/history/ProjectFiles';
 import { SaveStatus } from './SaveStatus';
+import { OfflineReadiness } from './OfflineReadiness';
 import { startStudio } from './startStudio';
 
 export function App(): ReactNode {
@@ -28,6 +29,7 @@ export function App(): ReactNode {
         <h1>Local ML Studio</h1>
         <p className="tagline">Machine learning in your browser. Your data never leaves this page.</p>
         <SaveStatus />
+        <OfflineReadiness />
         <ProjectFiles />
       </header>
       <main>

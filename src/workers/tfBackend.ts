@@ -11,6 +11,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { watchBackendContext } from '../core/models/tfBackend';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = BackendName | 'auto';
@@ -31,6 +32,11 @@ export interface BackendChoice {
   reason: string;
   /** The benchmark behind an automatic choice. */
   measures?: BackendMeasure[];
+  /**
+   * On one model's run only: the sentence telling the person that its GPU backend failed
+   * mid-run and another one trained it (e.g. "GPU context lost at epoch 3 ...").
+   */
+  notice?: string;
 }
 
 const START_TIMEOUT_MS = 15_000;
@@ -40,7 +46,7 @@ const BENCH_REPEATS = 4;
 /** Uses `preference`, or on "auto" the fastest backend; falls back in BACKEND_NAMES order when one cannot start. */
 export async function chooseBackend(preference: BackendPreference = 'auto'): Promise<BackendChoice> {
   if (preference === 'auto') return probeBackends();
-  const error = await activate(preference);
+  const error = await activate(preference, true);
   if (!error) return { name: preference, reason: 'chosen by you' };
   const fallback = await firstWorking(BACKEND_NAMES.filter((b) => b !== preference));
   return { name: fallback, reason: `${preference} could not start here (${error}), so ${fallback} is used` };
@@ -71,7 +77,7 @@ export async function probeBackends(): Promise<BackendChoice> {
 /** The backend in use, after `fallBackFrom` failed during training (e.g. a lost WebGL context). */
 export async function fallBackFrom(failed: BackendName, why: string): Promise<BackendChoice> {
   const name = await firstWorking(BACKEND_NAMES.filter((b) => b !== failed && b !== 'webgpu' && b !== 'webgl'));
-  return { name, reason: `${failed} failed during training (${why}), so training went on with ${name}` };
+  return { name, reason: `${failed} failed during training (${why.replace(/\.$/, '')}), so training went on with ${name}` };
 }
 
 async function firstWorking(names: readonly BackendName[]): Promise<BackendName> {
@@ -79,12 +85,21 @@ async function firstWorking(names: readonly BackendName[]): Promise<BackendName>
   return 'cpu';
 }
 
-/** Makes `name` the active backend; returns why it could not start, or null. */
-async function activate(name: BackendName): Promise<string | null> {
+/**
+ * Makes `name` the active backend; returns why it could not start, or null. `chosen`: the person
+ * (or an earlier benchmark) picked it, so WebGL may run in software: tfjs refuses a software
+ * renderer (SwiftShader, a GPU on the browser's blocklist) unless SOFTWARE_WEBGL_ENABLED is set,
+ * and falling back to another backend would ignore the choice. "Auto" still only takes software
+ * WebGL when it wins the benchmark, which it rarely does against WebAssembly.
+ */
+async function activate(name: BackendName, chosen = false): Promise<string | null> {
   try {
+    if (name === 'webgl' && chosen) tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
     const started = await withTimeout(start(name), START_TIMEOUT_MS);
     if (!started) return 'it did not initialise';
     await tf.ready();
+    // From now on a lost WebGL context is noticed even between two checks of the trainers.
+    watchBackendContext();
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -12,12 +12,18 @@ import type { ModelParams } from '../core/models/types';
 import { kMeans } from '../core/models/kMeans';
 import { trainAndEvaluate } from '../core/models/trainAndEvaluate';
 import { trainClustering } from '../core/models/trainClustering';
+import { isBackendLost } from '../core/models/tfBackend';
 import { chooseBackend, fallBackFrom, type BackendChoice, type BackendPreference } from './tfBackend';
+import { injectTestFaults } from './testFaults';
+import { useBrowserKernelThreads } from './browserKernelThreads';
 import type { ClusterRequest, ModelEvent, ModelInfo, ModelOutcome, TrainedRun, TrainRequest } from './trainOutcome';
 
 let table: Table | null = null;
 let backend: BackendChoice | null = null;
 let controller: AbortController | null = null;
+
+// Boosting fits sum their histograms on a helper thread where the page is cross-origin isolated.
+useBrowserKernelThreads();
 
 const api = {
   /**
@@ -71,22 +77,30 @@ const api = {
           signal,
           onFold: (done, folds) => report({ type: 'fold', done, folds }),
           onTrial: (trial) => report({ type: 'trial', trial: trial.trial + 1 }),
-          onProgress: (progress) => report({ type: 'epoch', progress }),
+          onProgress: (progress) => {
+            injectTestFaults(request.model, progress.epoch);
+            report({ type: 'epoch', progress });
+          },
         });
       let result;
+      let notice: string | undefined;
       try {
         result = await fit();
       } catch (error) {
-        // A GPU backend can fail mid-run (a lost WebGL context, a device reset): finish on the CPU side instead of failing.
-        const onGpu = backend!.name === 'webgl' || backend!.name === 'webgpu';
-        if (!onGpu || signal.aborted) throw error;
-        backend = await fallBackFrom(backend!.name, error instanceof Error ? error.message : String(error));
+        // A GPU backend can fail mid-run (a lost WebGL context, a device reset): finish on the CPU
+        // side instead of failing. The fit stopped at the failure, so nothing computed after it is
+        // kept; the model is trained again from the start (same seed) on the other backend.
+        const failed = backend!.name;
+        if ((failed !== 'webgl' && failed !== 'webgpu') || signal.aborted) throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        backend = await fallBackFrom(failed, why);
+        notice = fallbackNotice(error, failed, backend.name, getModel(request.model).label);
         result = await fit();
       }
       const spec = getModel(result.modelName);
       return {
         ok: true,
-        backend: backend!,
+        backend: notice ? { ...backend!, notice } : backend!,
         fitSeconds: (performance.now() - started) / 1000,
         modelName: result.modelName,
         label: spec.label,
@@ -101,6 +115,7 @@ const api = {
         classes: result.classes,
         featureNames: result.featureNames,
         trainRows: result.trainRows,
+        ...(result.sampledFrom ? { sampledFrom: result.sampledFrom } : {}),
         testRows: result.testRows,
         evaluation: holdoutEvaluation({ task: request.task, classes: result.classes, ...result.holdout }),
       };
@@ -169,6 +184,14 @@ async function reported(
   } finally {
     controller = null;
   }
+}
+
+/** What the person is told when a model's GPU backend failed and another one trained it. */
+function fallbackNotice(error: unknown, failed: string, now: string, label: string): string {
+  const again = `so ${label} was trained again from the start on ${now}.`;
+  if (isBackendLost(error)) return `GPU context lost at epoch ${error.epoch} while training ${label} on ${failed}, ${again}`;
+  const why = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  return `${label} failed on ${failed} (${why}), ${again}`;
 }
 
 /** The hyperparameters that differ from the model's defaults, in words, for the leaderboard. */

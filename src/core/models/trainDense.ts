@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
 import { pastDeadline, throwIfAborted, yieldToEventLoop } from './abort';
-import { ensureTfBackend } from './tfBackend';
+import { assertBackendIntact, ensureTfBackend, onIntactBackend } from './tfBackend';
 import type { FitContext, TrainProgress } from './types';
 import { autoBatchSize, columnScaling, glorotUniform, internalSplit, pickRows, scalarOf, standardRows } from './denseTrainingHelpers';
 
@@ -114,7 +114,7 @@ export async function trainDense(input: DenseInput, params: DenseParams, ctx: Fi
       for (let start = 0; start < nTrain; start += batchSize) {
         throwIfAborted(ctx.signal);
         const idx = order.slice(start, Math.min(start + batchSize, nTrain));
-        const cost = tf.tidy(() => {
+        const cost = onIntactBackend(epoch, () => tf.tidy(() => {
           const at = tf.tensor1d(idx, 'int32');
           const xb = tf.gather(xTrain, at);
           const yb = tf.gather(yTrain, at);
@@ -129,14 +129,13 @@ export async function trainDense(input: DenseInput, params: DenseParams, ctx: Fi
           ]);
           l1Step.after(grads[W.name], rate);
           return penalised as tf.Scalar;
-        });
-        const value = cost.dataSync()[0];
-        cost.dispose();
+        }));
+        const value = onIntactBackend(epoch, () => scalarOf(cost));
         checkFinite(value, epoch);
         sum += value * idx.length;
       }
       const loss = sum / nTrain;
-      const valLoss = xVal && yVal ? scalarOf(tf.tidy(() => dataLoss(xVal, yVal))) : undefined;
+      const valLoss = xVal && yVal ? onIntactBackend(epoch, () => scalarOf(tf.tidy(() => dataLoss(xVal, yVal)))) : undefined;
       if (valLoss !== undefined) checkFinite(valLoss, epoch);
       const progress: TrainProgress = valLoss === undefined ? { epoch, epochs: params.epochs, loss } : { epoch, epochs: params.epochs, loss, valLoss };
       curve.push(progress);
@@ -150,6 +149,8 @@ export async function trainDense(input: DenseInput, params: DenseParams, ctx: Fi
         bestW = W.dataSync().slice();
         bestB = b.dataSync().slice();
       }
+      // The context can also go while the epoch is reported: the snapshot above must be real numbers.
+      assertBackendIntact(epoch);
       // Only a clear improvement resets the patience; tiny gains at a plateau do not.
       if (reference === Infinity || watched < reference - 1e-4 * Math.max(1e-3, Math.abs(reference))) {
         reference = watched;

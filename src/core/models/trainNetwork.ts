@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
 import { pastDeadline, throwIfAborted, yieldToEventLoop } from './abort';
 import { BN_EPSILON, type Activation, type RawLayer } from './networkWeights';
-import { ensureTfBackend } from './tfBackend';
+import { assertBackendIntact, ensureTfBackend, onIntactBackend } from './tfBackend';
 import type { FitContext, TrainProgress } from './types';
 import { autoBatchSize, columnScaling, glorotUniform, internalSplit, pickRows, scalarOf, standardRows } from './denseTrainingHelpers';
 
@@ -188,12 +188,12 @@ export async function trainNetwork(input: NetworkInput, config: NetworkConfig, c
         throwIfAborted(ctx.signal);
         const idx = order.slice(Math.floor((step * nTrain) / steps), Math.floor(((step + 1) * nTrain) / steps));
         const seed = config.dropout > 0 ? rng.int(2 ** 31) : 0;
-        const value = trainStep(idx, seed);
+        const value = onIntactBackend(epoch, () => trainStep(idx, seed));
         checkFinite(value, epoch);
         sum += value * idx.length;
       }
       const loss = sum / nTrain;
-      const valLoss = xVal && yVal ? scalarOf(tf.tidy(() => dataLoss(yVal, forward(xVal)))) : undefined;
+      const valLoss = xVal && yVal ? onIntactBackend(epoch, () => scalarOf(tf.tidy(() => dataLoss(yVal, forward(xVal))))) : undefined;
       if (valLoss !== undefined) checkFinite(valLoss, epoch);
       const progress: TrainProgress = valLoss === undefined ? { epoch, epochs: config.epochs, loss } : { epoch, epochs: config.epochs, loss, valLoss };
       curve.push(progress);
@@ -208,6 +208,8 @@ export async function trainNetwork(input: NetworkInput, config: NetworkConfig, c
         // The last step of the epoch can overflow the weights after its loss was measured.
         if (!bestState.every((values) => values.every(Number.isFinite))) checkFinite(NaN, epoch);
       }
+      // The context can also go while the epoch is reported: the snapshot above must be real numbers.
+      assertBackendIntact(epoch);
       // Only a clear improvement resets the patience; tiny gains at a plateau do not.
       if (reference === Infinity || watched < reference - 1e-4 * Math.max(1e-3, Math.abs(reference))) {
         reference = watched;

@@ -18,7 +18,9 @@ export function ScatterMatrix(): ReactNode {
   useEffect(() => {
     let alive = true;
     if (columns.length < 2) return;
-    void fetchScatter(columns).then((s) => alive && setSample(s));
+    // A file loaded while the sample is computed replaces the worker's table, and the request for the
+    // old columns then fails: no chart for it, and the new dataset asks again.
+    void fetchScatter(columns).then((s) => alive && setSample(s), () => alive && setSample(null));
     return () => {
       alive = false;
     };

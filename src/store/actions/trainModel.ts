@@ -136,7 +136,9 @@ export async function trainModel(): Promise<void> {
   startStage('evaluate');
   const skipped = outcome.skipped.length ? ` The ${settings.timeBudgetSeconds} s budget ran out before ${outcome.skipped.length} more.` : '';
   const leftOut = outcome.leftOut.map((m) => ` ${m.label} was left out: ${m.reason}.`).join('');
-  setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${leftOut}${failed}` } });
+  // A model whose GPU backend failed mid-run (a lost WebGL context) and that another backend trained again.
+  const fellBack = runs.flatMap((run) => (run.backend.notice ? [` ${run.backend.notice}`] : [])).join('');
+  setStudio({ training: { status: 'done', curves: [...curves.values()], message: `Trained ${runs.length} ${runs.length === 1 ? 'model' : 'models'}.${skipped}${leftOut}${failed}${fellBack}` } });
   await endStageAfterPaint('train');
   await endStageAfterPaint('evaluate');
 }
