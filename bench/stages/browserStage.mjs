@@ -119,7 +119,8 @@ async function main() {
   });
   try {
     const origin = new URL(server.url).origin;
-    const context = await browser.newContext();
+    // The service worker would download the whole build in the background while the stage is measured.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
     await context.addInitScript(observeLongTasks);
     const page = await context.newPage();

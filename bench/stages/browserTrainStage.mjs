@@ -26,7 +26,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
     const origin = new URL(server.url).origin;
-    const context = await browser.newContext();
+    // The service worker would download the whole build in the background while the stage is measured.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
     const page = await context.newPage();
     const pageErrors = [];
