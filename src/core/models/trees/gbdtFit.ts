@@ -50,69 +50,74 @@ export async function fitGbdt(
   // A separate stream from the split's, so the bin sample does not depend on the split's draws.
   const mapper = fitBinMapper(X, cols, trainIds, p.maxBins, createRng(ctx.seed + 0x51ed));
   const ws = createWorkspace(n, cols, K);
-  ws.binTrainingRows(X, cols, trainIds, mapper);
-  const yTrain = ws.y;
-  trainIds.forEach((row, i) => (yTrain[i] = y[row]));
-  const yVal = Float64Array.from(valIds, (i) => y[i]);
-  const Xval = new Float32Array(valIds.length * cols);
-  valIds.forEach((row, i) => Xval.set(X.subarray(row * cols, (row + 1) * cols), i * cols));
+  // The workspace may hold a helper thread: always stop it, also when the fit throws or is stopped.
+  try {
+    ws.binTrainingRows(X, cols, trainIds, mapper);
+    const yTrain = ws.y;
+    trainIds.forEach((row, i) => (yTrain[i] = y[row]));
+    const yVal = Float64Array.from(valIds, (i) => y[i]);
+    const Xval = new Float32Array(valIds.length * cols);
+    valIds.forEach((row, i) => Xval.set(X.subarray(row * cols, (row + 1) * cols), i * cols));
 
-  const baseline = loss.baseline(yTrain);
-  const raw = ws.raw;
-  const rawVal = new Float64Array(K * valIds.length);
-  for (let k = 0; k < K; k++) {
-    raw.fill(baseline[k], k * n, (k + 1) * n);
-    rawVal.fill(baseline[k], k * valIds.length, (k + 1) * valIds.length);
-  }
-  const grower = new GbdtGrower(
-    ws,
-    n,
-    cols,
-    mapper,
-    {
-      maxLeafNodes: p.maxLeafNodes,
-      maxDepth: p.maxDepth,
-      minSamplesLeaf: p.minSamplesLeaf,
-      l2: p.l2Regularization,
-      learningRate: p.learningRate,
-      minHessian: 1e-3,
-    },
-    loss.constantHessian,
-  );
-
-  const trees: CompactTree[] = [];
-  const valLosses = early ? [loss.loss(yVal, rawVal)] : [];
-  let lastYield = performance.now();
-  ws.gradients(loss);
-  for (let round = 1; round <= p.maxIter; round++) {
-    throwIfAborted(ctx.signal);
+    const baseline = loss.baseline(yTrain);
+    const raw = ws.raw;
+    const rawVal = new Float64Array(K * valIds.length);
     for (let k = 0; k < K; k++) {
-      const tree = grower.grow(k, raw.subarray(k * n, (k + 1) * n));
-      trees.push(tree);
-      addTree(tree, Xval, cols, rawVal, k * valIds.length);
+      raw.fill(baseline[k], k * n, (k + 1) * n);
+      rawVal.fill(baseline[k], k * valIds.length, (k + 1) * valIds.length);
     }
-    // The next round's gradients, and this round's training loss from the same pass.
-    const trainLoss = ws.gradients(loss);
-    if (!Number.isFinite(trainLoss)) {
-      throw new Error(`Training stopped at round ${round}: the loss became ${trainLoss}. Check the target for extreme values.`);
+    const grower = new GbdtGrower(
+      ws,
+      n,
+      cols,
+      mapper,
+      {
+        maxLeafNodes: p.maxLeafNodes,
+        maxDepth: p.maxDepth,
+        minSamplesLeaf: p.minSamplesLeaf,
+        l2: p.l2Regularization,
+        learningRate: p.learningRate,
+        minHessian: 1e-3,
+      },
+      loss.constantHessian,
+    );
+
+    const trees: CompactTree[] = [];
+    const valLosses = early ? [loss.loss(yVal, rawVal)] : [];
+    let lastYield = performance.now();
+    ws.gradients(loss);
+    for (let round = 1; round <= p.maxIter; round++) {
+      throwIfAborted(ctx.signal);
+      for (let k = 0; k < K; k++) {
+        const tree = grower.grow(k, raw.subarray(k * n, (k + 1) * n));
+        trees.push(tree);
+        addTree(tree, Xval, cols, rawVal, k * valIds.length);
+      }
+      // The next round's gradients, and this round's training loss from the same pass.
+      const trainLoss = ws.gradients(loss);
+      if (!Number.isFinite(trainLoss)) {
+        throw new Error(`Training stopped at round ${round}: the loss became ${trainLoss}. Check the target for extreme values.`);
+      }
+      if (early) {
+        const valLoss = loss.loss(yVal, rawVal);
+        valLosses.push(valLoss);
+        ctx.onProgress?.({ epoch: round, epochs: p.maxIter, loss: trainLoss, valLoss });
+        if (shouldStop(valLosses, p.patience, p.tol)) break;
+      } else {
+        ctx.onProgress?.({ epoch: round, epochs: p.maxIter, loss: trainLoss });
+      }
+      // Out of time: keep the rounds grown so far, a smaller but complete model.
+      if (pastDeadline(ctx.deadline)) break;
+      if (performance.now() - lastYield > YIELD_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
-    if (early) {
-      const valLoss = loss.loss(yVal, rawVal);
-      valLosses.push(valLoss);
-      ctx.onProgress?.({ epoch: round, epochs: p.maxIter, loss: trainLoss, valLoss });
-      if (shouldStop(valLosses, p.patience, p.tol)) break;
-    } else {
-      ctx.onProgress?.({ epoch: round, epochs: p.maxIter, loss: trainLoss });
-    }
-    // Out of time: keep the rounds grown so far, a smaller but complete model.
-    if (pastDeadline(ctx.deadline)) break;
-    if (performance.now() - lastYield > YIELD_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+    throwIfAborted(ctx.signal);
+    return { baseline, trees, gains: grower.importance };
+  } finally {
+    ws.close();
   }
-  throwIfAborted(ctx.signal);
-  return { baseline, trees, gains: grower.importance };
 }
 
 /** Adds a tree's leaf values to the scores `raw[offset + r]` of the rows of row-major X. */

@@ -145,10 +145,9 @@ export function createWorkspace(n: number, cols: number, outputs: number, best: 
       const mid = start + ((end - start) >> 1);
       hist2.fill(0);
       const job = constantHessian ? 'histCounts' : 'histSums';
-      const handedOver = helper?.start(job, [at.idx, mid, end, at.g + k * n * 4, at.h + k * n * 4, at.rowBins, cols, at.hist2]) ?? false;
+      helper?.offer(job, [at.idx, mid, end, at.g + k * n * 4, at.h + k * n * 4, at.rowBins, cols, at.hist2]);
       sumRows(k, start, mid, constantHessian, at.hist, hist);
-      if (handedOver) helper!.wait();
-      else sumRows(k, mid, end, constantHessian, at.hist2, hist2);
+      if (!helper || helper.finish()) sumRows(k, mid, end, constantHessian, at.hist2, hist2);
       for (let i = 0; i < hist.length; i++) hist[i] += hist2[i];
     }
     // Every hessian is 1: a bin's row count is its hessian sum.
