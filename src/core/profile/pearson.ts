@@ -4,14 +4,19 @@
  *
  * Fast on large tables: values are shifted by their column mean (so one-pass moments stay
  * accurate) and processed in row blocks that fit in cache, so each column is read from memory
- * once rather than once per pair.
+ * once rather than once per pair; the products of a block's pairs run in WebAssembly SIMD
+ * (blockDots) where the engine has it.
  */
+import { blockDots } from './blockDots';
+
 export interface NumericSeries {
   /** Float32Array serves ranks (exact half-integers), which halves their memory. */
   values: Float64Array | Float32Array;
   missing: Uint8Array;
   /** The mean of the present values, when already known (saves a pass); only used as a shift. */
   mean?: number | null;
+  /** True when no value is missing or NaN (saves the checks, row by row). */
+  complete?: boolean;
 }
 
 const BLOCK = 1024;
@@ -25,8 +30,10 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
   const n = k ? series[0].values.length : 0;
   const shifts = series.map((c) => (c.mean != null && Number.isFinite(c.mean) ? c.mean : columnMean(c)));
   const moments = new Float64Array(k * k * MOMENTS);
-  // The current block, per column: shifted values (0 where missing) and presence (1/0).
-  const x = series.map(() => new Float64Array(BLOCK));
+  // The current block, per column: shifted values (0 where missing) and presence (1/0). The
+  // values sit in the WebAssembly kernel's memory when it is available.
+  const kernel = blockDots(k, BLOCK);
+  const x = kernel ? kernel.columns : series.map(() => new Float64Array(BLOCK));
   const w = series.map(() => new Float64Array(BLOCK));
   const gaps = new Uint8Array(k);
   // Where each column's gaps are in the current block (the first SPARSE_GAPS of them) and how many.
@@ -38,10 +45,42 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
   const sums = new Float64Array(3);
   const presentTotal = new Float64Array(k);
   const sqTotal = new Float64Array(k);
+  let len = 0;
+  const addPair = (a: number, b: number, sab: number): void => {
+    const m = (a * k + b) * MOMENTS;
+    moments[m + 5] += sab;
+    if (!gaps[a] && !gaps[b]) {
+      moments[m] += len;
+      moments[m + 1] += colSum[a];
+      moments[m + 2] += colSum[b];
+      moments[m + 3] += colSq[a];
+      moments[m + 4] += colSq[b];
+    } else if (gapCount[a] <= SPARSE_GAPS && gapCount[b] <= SPARSE_GAPS) {
+      // Few gaps: subtract the other column's gap rows from the block sums instead of weighting every row.
+      const ga = gapAt[a];
+      const gb = gapAt[b];
+      moments[m] += gaps[a] && gaps[b] ? colCount[a] - gather(w[a], gb, gapCount[b]) : gaps[a] ? colCount[a] : colCount[b];
+      moments[m + 1] += colSum[a] - gather(x[a], gb, gapCount[b]);
+      moments[m + 2] += colSum[b] - gather(x[b], ga, gapCount[a]);
+      moments[m + 3] += colSq[a] - gatherSquares(x[a], gb, gapCount[b]);
+      moments[m + 4] += colSq[b] - gatherSquares(x[b], ga, gapCount[a]);
+    } else {
+      // Weighting by the other column's presence keeps the rows where both are present.
+      const wa = w[a];
+      const wb = w[b];
+      moments[m] += gaps[a] && gaps[b] ? dot(wa, wb, len) : gaps[a] ? colCount[a] : colCount[b];
+      moments[m + 1] += gaps[b] ? dot(x[a], wb, len) : colSum[a];
+      moments[m + 2] += gaps[a] ? dot(wa, x[b], len) : colSum[b];
+      moments[m + 3] += gaps[b] ? weightedSquares(x[a], wb, len) : colSq[a];
+      moments[m + 4] += gaps[a] ? weightedSquares(x[b], wa, len) : colSq[b];
+    }
+  };
   for (let start = 0; start < n; start += BLOCK) {
-    const len = Math.min(BLOCK, n - start);
+    len = Math.min(BLOCK, n - start);
     for (let a = 0; a < k; a++) {
       gaps[a] = loadBlock(series[a], shifts[a], start, len, x[a], w[a], sums);
+      // The kernel reads rows in pairs: the row after an odd last block must add nothing.
+      if (len % 2) x[a][len] = 0;
       gapCount[a] = gaps[a] ? listGaps(w[a], len, gapAt[a]) : 0;
       colSum[a] = sums[0];
       colSq[a] = sums[1];
@@ -49,38 +88,10 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
       presentTotal[a] += sums[2];
       sqTotal[a] += sums[1];
     }
-    const addPair = (a: number, b: number, sab: number): void => {
-      const m = (a * k + b) * MOMENTS;
-      moments[m + 5] += sab;
-      if (!gaps[a] && !gaps[b]) {
-        moments[m] += len;
-        moments[m + 1] += colSum[a];
-        moments[m + 2] += colSum[b];
-        moments[m + 3] += colSq[a];
-        moments[m + 4] += colSq[b];
-      } else if (gapCount[a] <= SPARSE_GAPS && gapCount[b] <= SPARSE_GAPS) {
-        // Few gaps: subtract the other column's gap rows from the block sums instead of weighting every row.
-        const ga = gapAt[a];
-        const gb = gapAt[b];
-        moments[m] += gaps[a] && gaps[b] ? colCount[a] - gather(w[a], gb, gapCount[b]) : gaps[a] ? colCount[a] : colCount[b];
-        moments[m + 1] += colSum[a] - gather(x[a], gb, gapCount[b]);
-        moments[m + 2] += colSum[b] - gather(x[b], ga, gapCount[a]);
-        moments[m + 3] += colSq[a] - gatherSquares(x[a], gb, gapCount[b]);
-        moments[m + 4] += colSq[b] - gatherSquares(x[b], ga, gapCount[a]);
-      } else {
-        // Weighting by the other column's presence keeps the rows where both are present.
-        const wa = w[a];
-        const wb = w[b];
-        moments[m] += gaps[a] && gaps[b] ? dot(wa, wb, len) : gaps[a] ? colCount[a] : colCount[b];
-        moments[m + 1] += gaps[b] ? dot(x[a], wb, len) : colSum[a];
-        moments[m + 2] += gaps[a] ? dot(wa, x[b], len) : colSum[b];
-        moments[m + 3] += gaps[b] ? weightedSquares(x[a], wb, len) : colSq[a];
-        moments[m + 4] += gaps[a] ? weightedSquares(x[b], wa, len) : colSq[b];
-      }
-    };
     for (let a = 0; a < k; a++) {
       // Missing cells hold 0, so x*y summed over all rows is already the pairwise-complete sum.
-      for (let b = a + 1; b < k; b++) addPair(a, b, dot(x[a], x[b], len));
+      const products = kernel?.dots(a, len);
+      for (let b = a + 1; b < k; b++) addPair(a, b, products ? products[b] : dot(x[a], x[b], len));
     }
   }
   const out: (number | null)[][] = series.map(() => new Array<number | null>(k).fill(null));
@@ -102,7 +113,7 @@ export function pearsonMatrix(series: NumericSeries[]): (number | null)[][] {
  * returns 1 when the block has a missing cell.
  */
 function loadBlock(
-  { values, missing }: NumericSeries,
+  { values, missing, complete }: NumericSeries,
   shift: number,
   start: number,
   len: number,
@@ -110,9 +121,21 @@ function loadBlock(
   w: Float64Array,
   sums: Float64Array,
 ): number {
-  let gaps = 0;
   let s = 0;
   let ss = 0;
+  if (complete) {
+    for (let i = 0; i < len; i++) {
+      const d = values[start + i] - shift;
+      x[i] = d;
+      s += d;
+      ss += d * d;
+    }
+    sums[0] = s;
+    sums[1] = ss;
+    sums[2] = len;
+    return 0;
+  }
+  let gaps = 0;
   let count = 0;
   for (let i = 0; i < len; i++) {
     const v = values[start + i];

@@ -63,25 +63,29 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
     if (c.type === 'numeric' && c.values && numeric.length < maxCorr) numeric.push(j);
   });
   const ranked = new Map<number, RankedColumn>();
-  // Re-ranking a pair with gaps walks a column's sorted order, so keep the orders only if some column has gaps.
-  const keepOrders = wantSpearman && numeric.some((j) => hasAbsent(table.columns[j].values!, table.columns[j].missing));
   const scratch = table.columns.some((c) => c.values) ? numericScratch(n) : undefined;
-  let sharedOrder: Int32Array | null = null;
+  let order: Int32Array | null = null;
   const columns = table.columns.map((c, j): ColumnProfile => {
     if (!(wantSpearman && c.values && numeric.includes(j))) return profileColumn(c, n, scratch);
     // One argsort serves both the quartiles and the ranks.
-    const order = keepOrders ? new Int32Array(n) : (sharedOrder ??= new Int32Array(n));
+    order ??= new Int32Array(n);
     const { sorted, sum } = sortPresent(c.values, c.missing, scratch, order);
     const profile = numericProfile(c, n, summarizeSorted(sorted, sum));
-    ranked.set(j, rankColumn(sorted, order.subarray(0, sorted.length), n, keepOrders));
+    ranked.set(j, rankColumn(sorted, order.subarray(0, sorted.length), n));
     return profile;
   });
   const pearson = pearsonMatrix(
-    numeric.map((j) => ({ values: table.columns[j].values!, missing: table.columns[j].missing, mean: columns[j].mean })),
+    numeric.map((j) => ({
+      values: table.columns[j].values!,
+      missing: table.columns[j].missing,
+      mean: columns[j].mean,
+      complete: columns[j].missing === 0,
+    })),
   );
   const spearman = wantSpearman ? spearmanMatrix(numeric.map((j) => ranked.get(j)!)) : [];
   ranked.clear();
-  const duplicates = options.duplicates ?? true ? countDuplicateRows(table) : null;
+  const duplicates =
+    options.duplicates ?? true ? countDuplicateRows(table, columns.map((c) => c.unique + (c.missing > 0 ? 1 : 0))) : null;
   return {
     rows: n,
     columns,
@@ -94,10 +98,3 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
   };
 }
 
-/** Whether Spearman will skip any row of the column (missing, NaN or infinite, as pandas treats them). */
-function hasAbsent(values: Float64Array, missing: Uint8Array): boolean {
-  for (let i = 0; i < values.length; i++) {
-    if (missing[i] || !Number.isFinite(values[i])) return true;
-  }
-  return false;
-}

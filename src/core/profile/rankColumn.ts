@@ -19,10 +19,6 @@ export interface RankedColumn {
   rows: number;
   /** 1-based average ranks over the ranked rows; NaN at the others. */
   ranks: RankArray;
-  /** The ranked rows, ascending by value (kept only when a pair will need re-ranking). */
-  order: Int32Array | null;
-  /** groupStart[p] is 1 where order[p] holds a different value from order[p - 1]; null without ties. */
-  groupStart: Uint8Array | null;
   /** 1 at the rows that are not ranked (missing, NaN or infinite); null when every row is ranked. */
   absent: Uint8Array | null;
   /** How many rows are ranked. */
@@ -33,9 +29,9 @@ export interface RankedColumn {
 
 /**
  * `sorted` holds the present values ascending and `order` their rows (same length, from
- * argsortPresent). With `keepOrder` the finite part of `order` is kept (a view, not a copy).
+ * argsortPresent); neither is kept, so the caller may reuse both for the next column.
  */
-export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number, keepOrder: boolean): RankedColumn {
+export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number): RankedColumn {
   let first = 0;
   let last = sorted.length - 1;
   while (first <= last && !Number.isFinite(sorted[first])) first++;
@@ -56,16 +52,10 @@ export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number
     distinct++;
     p = q;
   }
-  // Group marks are only needed to walk ties; most float columns have none.
-  let groupStart: Uint8Array | null = null;
-  if (keepOrder && distinct < len) {
-    groupStart = new Uint8Array(len);
-    for (let q = 0; q < len; q++) groupStart[q] = q === 0 || sorted[first + q] !== sorted[first + q - 1] ? 1 : 0;
-  }
   let absent: Uint8Array | null = null;
   if (len < rows) {
     absent = new Uint8Array(rows).fill(1);
     for (let k = 0; k < len; k++) absent[finiteOrder[k]] = 0;
   }
-  return { rows, ranks, order: keepOrder ? finiteOrder : null, groupStart, absent, present: len, distinct };
+  return { rows, ranks, absent, present: len, distinct };
 }
