@@ -54,7 +54,7 @@ export function argsortDecimal(
       low = low === NEGATIVE_ZERO ? low : low * 10;
       high = high === NEGATIVE_ZERO ? high : high * 10;
       if (low <= -2 * KEY_LIMIT || high >= 2 * KEY_LIMIT) return null;
-      for (let t = 0; t < 2 * m; t += 2) if (keys[t] !== NEGATIVE_ZERO) keys[t] *= 10;
+      addDecimal(keys, m);
     }
     if (!(Math.abs(k) < KEY_LIMIT)) return null;
     const key = k === 0 && 1 / v < 0 ? NEGATIVE_ZERO : 2 * k;
@@ -115,19 +115,40 @@ function sortKeys(
   if (needed.length === 0) decode(src, m, scale, sorted, order);
 }
 
-/** Every digit's counts of key - low, in one pass. */
+/** Every key so far times 10 (-0's stays). */
+function addDecimal(keys: Int32Array, m: number): void {
+  for (let t = 0; t < 2 * m; t += 2) if (keys[t] !== NEGATIVE_ZERO) keys[t] *= 10;
+}
+
+/** Every digit's counts of key - low, in one pass (a function per digit count: see sortKeys). */
 function countDigits(a: Uint32Array, m: number, low: number, width: number, passes: number, counts: Int32Array): void {
   const keys = new Int32Array(a.buffer, a.byteOffset, 2 * m);
+  if (passes === 1) countOneDigit(keys, m, low, counts);
+  else if (passes === 2) countTwoDigits(keys, m, low, width, counts);
+  else countThreeDigits(keys, m, low, width, counts);
+}
+
+function countOneDigit(keys: Int32Array, m: number, low: number, counts: Int32Array): void {
+  const mask = counts.length - 1;
+  for (let p = 0; p < 2 * m; p += 2) counts[((keys[p] - low) | 0) & mask]++;
+}
+
+function countTwoDigits(keys: Int32Array, m: number, low: number, width: number, counts: Int32Array): void {
   const mask = (1 << width) - 1;
-  if (passes === 1) {
-    for (let p = 0; p < 2 * m; p += 2) counts[((keys[p] - low) | 0) & mask]++;
-    return;
-  }
   for (let p = 0; p < 2 * m; p += 2) {
     const x = (keys[p] - low) | 0;
     counts[x & mask]++;
     counts[(1 << width) + ((x >>> width) & mask)]++;
-    if (passes > 2) counts[(2 << width) + (x >>> (2 * width))]++;
+  }
+}
+
+function countThreeDigits(keys: Int32Array, m: number, low: number, width: number, counts: Int32Array): void {
+  const mask = (1 << width) - 1;
+  for (let p = 0; p < 2 * m; p += 2) {
+    const x = (keys[p] - low) | 0;
+    counts[x & mask]++;
+    counts[(1 << width) + ((x >>> width) & mask)]++;
+    counts[(2 << width) + ((x >>> (2 * width)) & mask)]++;
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
+import { argsortDecimal } from './argsortDecimal';
 import { argsortPresent } from './argsortFloat64';
 
 function reference(values: number[], missing: number[]): number[] {
@@ -53,5 +54,38 @@ describe('argsortPresent', () => {
     check([NaN, NaN]);
     check([2]);
     check([3, 1, 2, 1]);
+  });
+
+  it('gives decimal columns (the short road) the same order: ties, signs, -0 before +0, gaps, decimals added midway', () => {
+    const rng = createRng(13);
+    const columns = [
+      // Integers of a few values (one radix pass), then a wide range (two).
+      Array.from({ length: 5000 }, () => rng.int(7) - 3),
+      Array.from({ length: 5000 }, () => rng.int(2_000_000) - 1_000_000),
+      // Two decimals, with -0 and 0 among them and a value with four decimals late in the column.
+      Array.from({ length: 5000 }, (_, i) => (i === 4000 ? 0.1234 : i % 97 === 0 ? (i % 2 ? -0 : 0) : Math.round((rng.next() - 0.5) * 2e4) / 100)),
+      // Decimals of every length up to six, and gaps.
+      Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? NaN : Math.round((rng.next() - 0.3) * 10 ** (i % 7)) / 10 ** (i % 7))),
+    ];
+    for (const values of columns) {
+      const missing = values.map((v, i) => (i % 13 === 0 && !Number.isNaN(v) ? 1 : 0));
+      const n = values.length;
+      const a = new Uint32Array(3 * n);
+      expect(argsortDecimal(Float64Array.from(values), Uint8Array.from(missing), new Float64Array(n), new Int32Array(n), a, new Uint32Array(3 * n))).not.toBeNull();
+      check(values, missing);
+    }
+  });
+
+  it('leaves columns that are not decimal to the general sort', () => {
+    const none = (values: number[]) => {
+      const n = values.length;
+      return argsortDecimal(Float64Array.from(values), new Uint8Array(n), new Float64Array(n), new Int32Array(n), new Uint32Array(3 * n), new Uint32Array(3 * n));
+    };
+    expect(none([1, 2, Math.PI])).toBeNull();
+    expect(none([1.5, Infinity])).toBeNull();
+    expect(none([2 ** 31, 1])).toBeNull();
+    expect(none([1e-10, 0])).toBeNull();
+    expect(none([3, 1, 2])).not.toBeNull();
+    check([1, 2, Math.PI, -0, 0, 2 ** 31, 1e-10, Infinity, -Infinity]);
   });
 });

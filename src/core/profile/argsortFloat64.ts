@@ -41,13 +41,39 @@ export function argsortPresent(
   const buffers = scratch && scratch.a.length >= n * 3 ? scratch : argsortScratch(n);
   const decimal = argsortDecimal(values, missing, sorted, order, buffers.a, buffers.b);
   if (decimal) return decimal;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const counts = new Uint32Array(3 * BUCKETS);
+  let src = buffers.a;
+  const sum = gatherKeys(values, missing, src, counts);
+  let m = 0;
+  for (let b = 0; b < BUCKETS; b++) m += counts[b];
+  // LSD passes on the high word only (sign, exponent, top of the mantissa): rows then stand in
+  // runs of equal high words, and finishRuns orders each run by its low word. Continuous data has
+  // short runs and integers have equal low words, so this halves the passes of a full 64-bit sort.
+  let dst = buffers.b;
+  for (let d = 0; d < 3 && m > 1; d++) {
+    const digit = counts.subarray(d * BUCKETS, (d + 1) * BUCKETS);
+    // A digit every value shares does not reorder anything: skip the pass.
+    if (digit[(src[1] >>> (d * BITS)) & MASK] === m) continue;
+    highWordPass(src, dst, m, d * BITS, digit);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  finishRuns(src, dst, m, new Uint32Array(sorted.buffer, sorted.byteOffset, m * 2), order);
+  return { count: m, sum };
+}
+
+/**
+ * Writes the present values' sortable bits (negatives flipped, positives' sign set) and rows as
+ * (low word, high word, row) triples into `out`, counting the high word's three digits; returns
+ * their sum in row order. (Each loop is a function of its own: V8 compiles a hot loop while it
+ * runs, and code after it that has never run would send each later call back to the interpreter.)
+ */
+function gatherKeys(values: Float64Array, missing: Uint8Array, out: Uint32Array, counts: Uint32Array): number {
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   let m = 0;
   let sum = 0;
-  let src = buffers.a;
-  // Gather pass: sortable bits (negatives flipped, positives' sign set) and the high word's digit counts.
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (missing[i] || v !== v) continue;
     sum += v;
@@ -60,41 +86,31 @@ export function argsortPresent(
       hi = (hi | 0x80000000) >>> 0;
     }
     const at = 3 * m++;
-    src[at] = lo;
-    src[at + 1] = hi;
-    src[at + 2] = i;
+    out[at] = lo;
+    out[at + 1] = hi;
+    out[at + 2] = i;
     counts[hi & MASK]++;
     counts[BUCKETS + ((hi >>> BITS) & MASK)]++;
     counts[2 * BUCKETS + (hi >>> (2 * BITS))]++;
   }
-  // LSD passes on the high word only (sign, exponent, top of the mantissa): rows then stand in
-  // runs of equal high words, and sortRuns orders each run by its low word. Continuous data has
-  // short runs and integers have equal low words, so this halves the passes of a full 64-bit sort.
-  let dst = buffers.b;
-  for (let d = 0; d < 3 && m > 1; d++) {
-    const base = d * BUCKETS;
-    const shift = d * BITS;
-    // A digit every value shares does not reorder anything: skip the pass.
-    if (counts[base + ((src[1] >>> shift) & MASK)] === m) continue;
-    let total = 0;
-    for (let b = base; b < base + BUCKETS; b++) {
-      const c = counts[b];
-      counts[b] = total;
-      total += c;
-    }
-    for (let i = 0; i < 3 * m; i += 3) {
-      const hi = src[i + 1];
-      const at = 3 * counts[base + ((hi >>> shift) & MASK)]++;
-      dst[at] = src[i];
-      dst[at + 1] = hi;
-      dst[at + 2] = src[i + 2];
-    }
-    const t = src;
-    src = dst;
-    dst = t;
+  return sum;
+}
+
+/** One stable pass of the triples by the high word's digit at `shift`, `counts` being that digit's counts. */
+function highWordPass(src: Uint32Array, dst: Uint32Array, m: number, shift: number, counts: Uint32Array): void {
+  let total = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = counts[b];
+    counts[b] = total;
+    total += c;
   }
-  finishRuns(src, dst, m, new Uint32Array(sorted.buffer, sorted.byteOffset, m * 2), order);
-  return { count: m, sum };
+  for (let i = 0; i < 3 * m; i += 3) {
+    const hi = src[i + 1];
+    const at = 3 * counts[(hi >>> shift) & MASK]++;
+    dst[at] = src[i];
+    dst[at + 1] = hi;
+    dst[at + 2] = src[i + 2];
+  }
 }
 
 /**

@@ -18,13 +18,9 @@ export interface BlockDots {
   dots(a: number, len: number): Float64Array;
 }
 
-const { get, set, tee, i32, add, mul, geU, block, loop, end, br, brIf } = op;
-const gtU: Bytes = [0x4b];
-const f64x2Mul: Bytes = [0xfd, 0xf2, 0x01];
-const f64x2Add: Bytes = [0xfd, 0xf0, 0x01];
-const f64Add: Bytes = [0xa0];
-const zero: Bytes = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
-const lane = (l: number): Bytes => [0xfd, 0x21, l];
+const { get, set, tee, i32, add, mul, geU, gtU, block, loop, end, br, brIf, f64Add, f64x2Add, f64x2Mul } = op;
+const zero = op.v128Zero;
+const lane = op.f64x2ExtractLane;
 
 /**
  * dots(base, a, k, stride, lenBytes, out): out[b] = sum over the block of x_a * x_b for

@@ -2,6 +2,7 @@
  * Box-plot statistics of an ascending array: quartiles (numpy's linear interpolation), Tukey's
  * whiskers (the most extreme values within 1.5 IQR of the quartiles) and the points beyond them.
  */
+import { firstAbove, firstAtLeast } from './bisect';
 import { medianSorted, quantileSorted } from './quantiles';
 
 export interface BoxStats {
@@ -65,26 +66,4 @@ function spreadSample(sorted: ArrayLike<number>, low: number, highStart: number,
     if (Number.isFinite(v)) out.push(v);
   }
   return out;
-}
-
-function firstAtLeast(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function firstAbove(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -56,35 +56,47 @@ export function droppedRanks(
   const scale = tied ? 2 : 1;
   const size = ((scale * ranks.length) >>> 3) + 1;
   const entries = scratch && scratch.length >= size ? scratch.subarray(0, size).fill(0) : new Int32Array(size);
-  // Keys met a second time (ties): placed after the first pass, once their counts are known.
-  let repeats: Uint32Array | null = null;
-  let repeated = 0;
+  // Keys met a second time (ties) are placed once their counts are known.
+  const repeats = new Uint32Array(drop.length);
+  const [count, repeated] = markDrops(ranks, drop, scale, entries, repeats);
+  if (count === 0) return null;
+  if (repeated) spreadRepeats(entries, radixSort(repeats.subarray(0, repeated), size * 8));
+  const base = new Int32Array((size >>> RUN_BITS) + 1);
+  countMarks(entries, base);
+  return { entries, base, scale, count };
+}
+
+/**
+ * Marks each dropped row's key, or lists it in `repeats` when already marked; returns
+ * [dropped rows ranked, keys listed]. (Each loop of this file is a function of its own: V8
+ * compiles a loop while it runs, before the code after it has run, and such code leaves for the
+ * interpreter when it meets what it has no feedback for.)
+ */
+function markDrops(ranks: RankArray, drop: Int32Array, scale: number, entries: Int32Array, repeats: Uint32Array): [number, number] {
   let count = 0;
+  let repeated = 0;
   for (let t = 0; t < drop.length; t++) {
     const r = ranks[drop[t]];
     if (r !== r) continue;
     count++;
     const k = (scale * r - 1) | 0;
     const bit = 1 << (k & 7);
-    if (entries[k >>> 3] & bit) {
-      repeats ??= new Uint32Array(drop.length);
-      repeats[repeated++] = k;
-    } else {
-      entries[k >>> 3] |= bit;
-    }
+    if (entries[k >>> 3] & bit) repeats[repeated++] = k;
+    else entries[k >>> 3] |= bit;
   }
-  if (count === 0) return null;
-  if (repeats) spreadRepeats(entries, radixSort(repeats.subarray(0, repeated), size * 8));
-  const base = new Int32Array((size >>> RUN_BITS) + 1);
+  return [count, repeated];
+}
+
+/** Turns each entry's byte of marks into the packed entry, and fills `base`. */
+function countMarks(entries: Int32Array, base: Int32Array): void {
   let total = 0;
   let runStart = 0;
-  for (let w = 0; w < size; w++) {
+  for (let w = 0; w < entries.length; w++) {
     if ((w & ((1 << RUN_BITS) - 1)) === 0) base[w >>> RUN_BITS] = runStart = total;
     const byte = entries[w];
     entries[w] = ((total - runStart) << 8) | byte;
     total += BYTE_BITS[byte];
   }
-  return { entries, base, scale, count };
 }
 
 /**
@@ -115,19 +127,23 @@ function radixSort(keys: Uint32Array, limit: number): Uint32Array {
   let src: Uint32Array = keys;
   let dst: Uint32Array = new Uint32Array(keys.length);
   for (let shift = 0; shift < 32 && limit > 2 ** shift; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < src.length; i++) counts[(src[i] >>> shift) & 2047]++;
-    for (let b = 0, total = 0; b < 2048; b++) {
-      const c = counts[b];
-      counts[b] = total;
-      total += c;
-    }
-    for (let i = 0; i < src.length; i++) dst[counts[(src[i] >>> shift) & 2047]++] = src[i];
+    radixPass(src, dst, shift, counts);
     const t = src;
     src = dst;
     dst = t;
   }
   return src;
+}
+
+function radixPass(src: Uint32Array, dst: Uint32Array, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < src.length; i++) counts[(src[i] >>> shift) & 2047]++;
+  for (let b = 0, total = 0; b < 2048; b++) {
+    const c = counts[b];
+    counts[b] = total;
+    total += c;
+  }
+  for (let i = 0; i < src.length; i++) dst[counts[(src[i] >>> shift) & 2047]++] = src[i];
 }
 
 /** How much the rank `r` of a kept row moves down: (marks below its slot + marks at or below it) / 2. */

@@ -1,4 +1,5 @@
 import { argsortPresent, argsortScratch, type ArgsortScratch } from './argsortFloat64';
+import { firstAbove, firstAtLeast } from './bisect';
 import { boxStatsSorted, type BoxStats } from './boxStats';
 import { medianSorted, quantileSorted } from './quantiles';
 import { sortFloat64 } from './sortFloat64';
@@ -176,28 +177,4 @@ export function histogramSorted(sorted: Float64Array, bins: number): Histogram {
     start = end;
   }
   return { edges, counts };
-}
-
-/** The first index in [from, to) whose value is at least x (to when none is). */
-export function firstAtLeast(sorted: ArrayLike<number>, x: number, from = 0, to = sorted.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose value is above x (the length when none is). */
-export function firstAbove(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

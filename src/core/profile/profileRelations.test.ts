@@ -76,6 +76,28 @@ describe('spearman', () => {
     );
   });
 
+  it('re-ranks exactly when many rows of a tie group drop out, on one side or both', () => {
+    const rng = createRng(33);
+    const n = 4000;
+    const base = Array.from({ length: n }, () => rng.normal());
+    // Few values (long tie groups), gaps of 30% and whole groups gone in places, an untied column.
+    const cols = [
+      numeric('three values', base.map((b) => Math.sign(Math.round(b)))),
+      numeric('gappy', base.map((b, i) => (rng.next() < 0.3 || (b > 1 && i % 2 === 0) ? NaN : b + rng.normal()))),
+      numeric('gappy ties', base.map((b) => (rng.next() < 0.3 ? NaN : Math.round(b * 3) / 3))),
+      numeric('untied', base.map((b) => b * 2 + rng.normal())),
+      numeric('two values', base.map((b) => (b > 0.5 ? 1 : 0))),
+    ];
+    const p = profileTable({ rowCount: n, columns: cols });
+    cols.forEach((a, i) =>
+      cols.forEach((b, j) => {
+        if (i === j) return;
+        const expected = directSpearman(a.values!, b.values!)!;
+        expect(Math.abs((p.correlations.spearman[i][j] as number) - expected), `${a.name} x ${b.name}`).toBeLessThan(1e-12);
+      }),
+    );
+  });
+
   it('can be turned off', () => {
     const p = profileTable({ rowCount: 3, columns: [numeric('a', [1, 2, 3]), numeric('b', [3, 1, 2])] }, { spearman: false });
     expect(p.correlations.spearman).toEqual([]);

@@ -40,22 +40,36 @@ export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number
   const finiteOrder = order.subarray(first, first + len);
   const ranks = rankArray(rows);
   if (len < rows) ranks.fill(NaN);
+  const distinct = writeRanks(sorted.subarray(first, first + len), finiteOrder, ranks);
+  const absent = len < rows ? absentRows(finiteOrder, rows) : null;
+  return { rows, ranks, absent, present: len, distinct };
+}
+
+/**
+ * ranks[order[p]] = the average rank of sorted[p] among equal values; returns how many distinct
+ * values there are. (A function of its own, like absentRows: V8 compiles a loop while it runs,
+ * and a second loop after it would leave that code for the interpreter on each call.)
+ */
+function writeRanks(sorted: Float64Array, order: Int32Array, ranks: RankArray): number {
+  const len = sorted.length;
   let distinct = 0;
   let p = 0;
   while (p < len) {
-    const v = sorted[first + p];
+    const v = sorted[p];
     let q = p + 1;
-    while (q < len && sorted[first + q] === v) q++;
+    while (q < len && sorted[q] === v) q++;
     // Positions p..q-1 (0-based) share the rank (p + 1 + q) / 2.
     const rank = (p + q + 1) / 2;
-    for (let k = p; k < q; k++) ranks[finiteOrder[k]] = rank;
+    for (let k = p; k < q; k++) ranks[order[k]] = rank;
     distinct++;
     p = q;
   }
-  let absent: Uint8Array | null = null;
-  if (len < rows) {
-    absent = new Uint8Array(rows).fill(1);
-    for (let k = 0; k < len; k++) absent[finiteOrder[k]] = 0;
-  }
-  return { rows, ranks, absent, present: len, distinct };
+  return distinct;
+}
+
+/** 1 at the rows not in `order`. */
+function absentRows(order: Int32Array, rows: number): Uint8Array {
+  const absent = new Uint8Array(rows).fill(1);
+  for (let k = 0; k < order.length; k++) absent[order[k]] = 0;
+  return absent;
 }

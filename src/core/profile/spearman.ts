@@ -22,11 +22,13 @@ export function spearmanMatrix(columns: RankedColumn[]): (number | null)[][] {
     if (!c.absent) complete.push(j);
     out[j][j] = c.distinct >= 2 ? 1 : null;
   });
-  const none = new Uint8Array(rows);
-  const blocked = pearsonMatrix(
-    complete.map((j) => ({ values: columns[j].ranks, missing: none, mean: (columns[j].present + 1) / 2, complete: true })),
-  );
-  complete.forEach((a, i) => complete.forEach((b, j) => (a !== b ? (out[a][b] = blocked[i][j]) : undefined)));
+  if (complete.length >= 2) {
+    const none = new Uint8Array(rows);
+    const blocked = pearsonMatrix(
+      complete.map((j) => ({ values: columns[j].ranks, missing: none, mean: (columns[j].present + 1) / 2, complete: true })),
+    );
+    complete.forEach((a, i) => complete.forEach((b, j) => (a !== b ? (out[a][b] = blocked[i][j]) : undefined)));
+  }
   // The rows each column with gaps lacks, listed once: every pair with it drops them from the other.
   const gaps = columns.map((c) => (c.absent ? listRows(c.absent) : null));
   // Both sides of a pair may need one at once.

@@ -68,6 +68,7 @@ export const op = {
   shl: [0x74],
   shrU: [0x76],
   geU: [0x4f],
+  gtU: [0x4b],
   ltU: [0x49],
   select: [0x1b],
   f64Lt: [0x63],
@@ -107,6 +108,10 @@ export const op = {
   f64x2Splat: [0xfd, 0x14],
   f64x2ReplaceLane: (lane: number): Bytes => [0xfd, 0x22, lane],
   f64x2Add: [0xfd, 0xf0, 0x01],
+  f64x2Mul: [0xfd, 0xf2, 0x01],
+  f64x2ExtractLane: (lane: number): Bytes => [0xfd, 0x21, lane],
+  /** v128.const with all sixteen bytes zero. */
+  v128Zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
   brIf: (depth: number): Bytes => [0x0d, depth],
 };
 
