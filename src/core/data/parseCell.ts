@@ -13,7 +13,8 @@ export const NUM_UNSAFE_INTEGER = 3;
 /** A number too large for a double (`1e400`). */
 export const NUM_OVERFLOW = 4;
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Exact powers of ten: a 15-digit mantissa times or divided by one of them is correctly rounded. */
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
  * Reads `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?` from `text[s, e)` into `out[0]` and returns a

@@ -31,6 +31,11 @@ export interface ReadOptions {
   quoting?: 'rfc' | 'none';
   limits?: Partial<ReadLimits>;
   onProgress?: (fraction: number) => void;
+  /**
+   * Build numeric columns from the numbers the tokenizer read on its pass (default true). The
+   * columns are the same either way; false is for the test that guards exactly that.
+   */
+  numbersWhileTokenizing?: boolean;
 }
 
 export interface ReadResult {
@@ -94,6 +99,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     maxFieldLength: limits.maxFieldLength,
     maxCells: limits.maxCells,
     onProgress: (f) => progress(f * TOKENIZE_SHARE),
+    guessNumbers: options.numbersWhileTokenizing !== false,
     columnLabel: (index, first) => {
       const useHeader = first !== null && (headerDecided ?? !firstRowLooksLikeData(first, null));
       return (useHeader && first[index]?.trim()) || placeholderName(index);
@@ -139,11 +145,20 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   const overrides = overrideMap(options.typeOverrides, names, file, issues);
   const cells = emptyCells(tokens, rows);
   const columns: Column[] = [];
+  const firstRow = hasHeader ? 1 : 0;
+  // The guessed numbers are indexed by record, so they serve only when every record is a row.
+  const guess = rows.length === tokens.recordCount - firstRow ? tokens.numericGuess : null;
   for (let j = 0; j < names.length; j++) {
+    const chosen = overrides.get(j);
+    const guessed = chosen === undefined || chosen === 'numeric' ? guess?.column(j, names[j], firstRow, rows.length) : null;
+    if (guessed) {
+      columns.push(guessed);
+      progress(TOKENIZE_SHARE + ((1 - TOKENIZE_SHARE) * (j + 1)) / names.length);
+      continue;
+    }
     gatherColumn(tokens, rows, j, cells);
     const ctx = { fileName: file, index: j, name: names[j] };
     const inferred = inferColumnType(cells, ctx);
-    const chosen = overrides.get(j);
     if (chosen === undefined || chosen === inferred.column.type) {
       columns.push(inferred.column);
       issues.push(...inferred.issues);

@@ -6,6 +6,7 @@
 import { CappedIssues } from './cappedIssues';
 import { FIELD_ESCAPED, FIELD_QUOTED, FIELD_SPACE_AFTER_QUOTE, QUOTE, recordTexts, type CsvTokens } from './csvTokens';
 import type { ImportIssue } from './importIssue';
+import { NumericGuess } from './numericGuess';
 import {
   blankLines,
   fieldTooLong,
@@ -32,6 +33,8 @@ export interface TokenizeOptions {
   onProgress?: (fraction: number) => void;
   /** Names column `index` in error messages, given the first record once it is complete. */
   columnLabel?: (index: number, firstRecord: readonly string[] | null) => string;
+  /** Also read numbers in the same pass (see NumericGuess); the reader sets this. */
+  guessNumbers?: boolean;
 }
 
 export type LineEnding = 'LF' | 'CRLF' | 'CR' | 'mixed';
@@ -39,6 +42,8 @@ export type LineEnding = 'LF' | 'CRLF' | 'CR' | 'mixed';
 export interface TokenizeResult extends CsvTokens {
   lineEnding: LineEnding;
   issues: ImportIssue[];
+  /** The numbers read on the way, when asked for and the file has a record. */
+  numericGuess: NumericGuess | null;
 }
 
 const LF = 0x0a;
@@ -82,6 +87,8 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
   const afterQuote = new CappedIssues();
   // Only these two are captured by a closure; the scanning state stays in registers.
   let firstRecord: string[] | null = null;
+  let guess: NumericGuess | null = null;
+  let guessWidth = 0;
   const where = (index: number, at: number, record: number): Where => ({
     file,
     line: at,
@@ -111,6 +118,7 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
       blanks += pendingBlanks;
       pendingBlanks = 0;
     }
+    if (guess !== null) guess.reserve(nr);
     if (nr + 2 > recFirst.length) {
       recFirst = grow(recFirst, nr + 2);
       recStart = grow(recStart, nr + 2);
@@ -125,6 +133,7 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
       const fieldStart = pos;
       const fieldLine = line;
       let flags = 0;
+      let parsed = false;
       if (quoting && pos < n && text.charCodeAt(pos) === QUOTE) {
         flags = FIELD_QUOTED;
         let close = text.indexOf('"', pos + 1);
@@ -164,19 +173,26 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
           }
         }
       } else {
-        // The scan stops one past the cap, so a 50 MB value costs one cap's worth of work.
-        const limit = Math.min(n, pos + maxField + 1);
-        let sawQuote = false;
-        while (pos < limit) {
-          c = text.charCodeAt(pos);
-          // Letters and digits sit above every special character of a comma file: one test each.
-          if (c <= highest) {
-            if (c === delim || c === LF || c === CR) break;
-            if (c === QUOTE) sawQuote = true;
+        // A plain number in a column still read as numbers is parsed as it is scanned.
+        const numberEnd = guess !== null && fields < guessWidth ? guess.plainNumber(fields, nr, text, pos, delim) : -1;
+        if (numberEnd >= 0) {
+          pos = numberEnd;
+          parsed = true;
+        } else {
+          // The scan stops one past the cap, so a 50 MB value costs one cap's worth of work.
+          const limit = Math.min(n, pos + maxField + 1);
+          let sawQuote = false;
+          while (pos < limit) {
+            c = text.charCodeAt(pos);
+            // Letters and digits sit above every special character of a comma file: one test each.
+            if (c <= highest) {
+              if (c === delim || c === LF || c === CR) break;
+              if (c === QUOTE) sawQuote = true;
+            }
+            pos++;
           }
-          pos++;
+          if (sawQuote && quoting && stray.take()) stray.push(strayQuote(where(fields, fieldLine, nr + 1), text.slice(fieldStart, pos)));
         }
-        if (sawQuote && quoting && stray.take()) stray.push(strayQuote(where(fields, fieldLine, nr + 1), text.slice(fieldStart, pos)));
       }
       if (pos - fieldStart > maxField) throw fieldTooLong(where(fields, fieldLine, nr + 1), maxField, false, text.slice(fieldStart, fieldStart + 120));
       // Fields past the column cap are counted, not stored, so a line of a million commas stays cheap.
@@ -187,6 +203,12 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
         }
         fieldFlags[nf] = flags;
         fieldEnds[nf++] = pos;
+        if (guess !== null && fields < guessWidth && !parsed) {
+          // Plain cells and quoted cells without `""` pairs are what inferColumnType parses as numbers.
+          if (flags === 0) guess.cell(fields, nr, text, fieldStart, pos);
+          else if (flags === FIELD_QUOTED) guess.cell(fields, nr, text, fieldStart + 1, pos - 1);
+          else guess.drop(fields);
+        }
       }
       fields++;
       if (pos >= n) break;
@@ -211,9 +233,16 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
       break;
     }
     if (fields > maxColumns) throw tooManyColumns(file, fields, recordLine, maxColumns);
+    if (guess !== null && fields !== guessWidth) guess.rectangular = false;
     nr++;
     recFirst[nr] = nf;
-    if (nr === 1) firstRecord = recordTexts(view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), 0);
+    if (nr === 1) {
+      firstRecord = recordTexts(view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), 0);
+      if (options.guessNumbers) {
+        guess = new NumericGuess(text, firstCells(nf, recStart[0], fieldEnds, fieldFlags), lineStarts(text, pos));
+        guessWidth = guess.width;
+      }
+    }
     if (nr > maxRecords) throw tooManyRecords(file, maxRecords, recordLine);
     if (nf > maxCells) throw tooManyCells(file, maxCells, recordLine);
     if (pos >= nextProgress && onProgress) {
@@ -229,7 +258,26 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
   afterQuote.flushInto(issues, (total) => quoteSummary('text-after-quote', file, total, afterQuote.limit));
   const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const lineEnding: LineEnding = kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
-  return { ...view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), lineEnding, issues };
+  return { ...view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), lineEnding, issues, numericGuess: guess };
+}
+
+/** Record 0's cells as content ranges for NumericGuess: null for a cell whose quotes need more than stripping. */
+function firstCells(count: number, start: number, fieldEnds: Uint32Array, fieldFlags: Uint8Array): Array<[number, number] | null> {
+  const cells: Array<[number, number] | null> = [];
+  for (let j = 0; j < count; j++) {
+    const rawStart = j === 0 ? start : fieldEnds[j - 1] + 1;
+    const flags = fieldFlags[j];
+    cells.push(flags === 0 ? [rawStart, fieldEnds[j]] : flags === FIELD_QUOTED ? [rawStart + 1, fieldEnds[j] - 1] : null);
+  }
+  return cells;
+}
+
+/** Lines that start at or after `from` (an upper bound on the records left, exact for most files). */
+function lineStarts(text: string, from: number): number {
+  const last = text.length - 1;
+  let count = from <= last ? 1 : 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < last; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 function view(
