@@ -89,6 +89,8 @@ describe('hostile names and values run nowhere', () => {
     await page.getByRole('gridcell', { name: CATEGORIES[0], exact: true }).first().waitFor();
     for (const name of [NAME_IMG, NAME_TEX, NAME_FORMULA]) {
       await page.getByLabel('Column', { exact: true }).selectOption(name);
+      // Charts are drawn once they come near the viewport.
+      await page.getByRole('img', { name: `Distribution of ${name}` }).scrollIntoViewIfNeeded();
       await page.getByRole('img', { name: `Distribution of ${name}` }).and(page.locator('[data-chart-ready="true"]')).waitFor();
     }
     // Hover labels are drawn on demand: move over the chart so Plotly renders them.

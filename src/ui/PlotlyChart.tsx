@@ -53,17 +53,41 @@ function queueDraw(draw: () => Promise<void>): Promise<void> {
   return next;
 }
 
+/**
+ * Resolves once `node` is within half a screen of the viewport (at once without IntersectionObserver);
+ * never once `signal` aborts. Each Plotly draw is a long task (0.1–0.4 s on a slow machine), so a page of
+ * charts below the fold is drawn as the person scrolls to it, one chart at a time, not all at once.
+ */
+function whenNearViewport(node: Element, signal: AbortSignal): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        resolve();
+      },
+      { rootMargin: '50% 0px' },
+    );
+    observer.observe(node);
+    signal.addEventListener('abort', () => observer.disconnect());
+  });
+}
+
 /** The studio's one Plotly wrapper. Text in figures is data, never markup. */
 export function PlotlyChart({
   figure,
   label,
   height = 280,
   onClick,
+  lazy = false,
 }: {
   figure: Figure;
   label: string;
   height?: number;
   onClick?: (click: ChartClick) => void;
+  /** Draw only once the chart comes near the viewport (see whenNearViewport). */
+  lazy?: boolean;
 }): ReactNode {
   const el = useRef<HTMLDivElement>(null);
   const clickRef = useRef(onClick);
@@ -74,7 +98,11 @@ export function PlotlyChart({
   useEffect(() => {
     let alive = true;
     setFailed(null);
-    loadPlotly()
+    // Until this figure is drawn, the node must not claim to show it.
+    if (el.current) delete el.current.dataset.chartReady;
+    const cancel = new AbortController();
+    (lazy && el.current ? whenNearViewport(el.current, cancel.signal) : Promise.resolve())
+      .then(loadPlotly)
       .then((p) => queueDraw(async () => {
         const node = el.current as PlotlyElement | null;
         if (!alive || !node) return;
@@ -89,8 +117,9 @@ export function PlotlyChart({
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {
       alive = false;
+      cancel.abort();
     };
-  }, [figure, height]);
+  }, [figure, height, lazy]);
   useEffect(() => {
     const node = el.current;
     return () => {

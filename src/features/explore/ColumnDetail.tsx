@@ -63,9 +63,9 @@ export function ColumnDetail(): ReactNode {
           </tbody>
         </table>
         <div>
-          <PlotlyChart figure={distribution} label={`Distribution of ${column.name}`} height={260} onClick={onBarClick} />
+          <PlotlyChart figure={distribution} label={`Distribution of ${column.name}`} height={260} onClick={onBarClick} lazy />
           <p className="hint">Click a bar to show only those rows in the data grid.</p>
-          {box && <PlotlyChart figure={box} label={`Box plot of ${column.name}`} height={240} />}
+          {box && <PlotlyChart figure={box} label={`Box plot of ${column.name}`} height={240} lazy />}
         </div>
       </div>
     </div>

@@ -71,7 +71,7 @@ export function ExplorePanel(): ReactNode {
           <option value="cramersV">Cramér's V (categorical)</option>
         </select>
       </label>
-      {heatmap && <PlotlyChart figure={heatmap} label="Correlation heatmap" height={Math.max(320, 40 * heatmapSize(profile, method) + 160)} />}
+      {heatmap && <PlotlyChart figure={heatmap} label="Correlation heatmap" height={Math.max(320, 40 * heatmapSize(profile, method) + 160)} lazy />}
       <ScatterMatrix />
       {target && (
         <>
@@ -82,7 +82,7 @@ export function ExplorePanel(): ReactNode {
                 Class balance: {balance.classes.length} classes; imbalance ratio (largest / smallest class){' '}
                 <strong>{balance.imbalanceRatio === null ? 'n/a' : balance.imbalanceRatio.toFixed(2)}</strong>
               </p>
-              <PlotlyChart figure={balanceFigure} label="Class balance" height={240} />
+              <PlotlyChart figure={balanceFigure} label="Class balance" height={240} lazy />
             </div>
           )}
           {task === 'regression' || task === 'classification' ? <TargetRelationView /> : null}

@@ -40,7 +40,7 @@ export function ScatterMatrix(): ReactNode {
           <input type="checkbox" checked={columns.includes(name)} onChange={() => toggle(name)} /> {name}
         </label>
       ))}
-      {figure && <PlotlyChart figure={figure} label="Scatter matrix" height={120 * columns.length + 100} />}
+      {figure && <PlotlyChart figure={figure} label="Scatter matrix" height={120 * columns.length + 100} lazy />}
     </fieldset>
   );
 }

@@ -25,7 +25,7 @@ export function TargetRelationView(): ReactNode {
           ))}
         </select>
       </label>
-      <PlotlyChart figure={figure} label={`${relation.column} against ${target}`} height={300} />
+      <PlotlyChart figure={figure} label={`${relation.column} against ${target}`} height={300} lazy />
     </div>
   );
 }

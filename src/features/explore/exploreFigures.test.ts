@@ -36,9 +36,22 @@ describe('explore figures', () => {
     expect(trace.customdata).toEqual([{ kind: 'category', value: '<a>' }]);
   });
 
-  it('draws an n x n scatter matrix with histograms on the diagonal', () => {
+  it('draws a scatter matrix with histograms on the diagonal and each pair once, below it', () => {
     const fig = scatterMatrixFigure({ columns: ['a', 'b'], rows: new Int32Array([0, 1]), values: [[1, 2], [3, 4]], categories: [null, null] });
-    expect(fig.data.map((t) => (t as { type: string }).type)).toEqual(['histogram', 'scatter', 'scatter', 'histogram']);
+    expect(fig.data.map((t) => (t as { type: string }).type)).toEqual(['histogram', 'scatter', 'histogram']);
+    // Row b, column a: a across, b up, in the grid's bottom-left cell (cells numbered row by row).
+    expect(fig.data[1]).toMatchObject({ x: [1, 2], y: [3, 4], xaxis: 'x3', yaxis: 'y3' });
+  });
+
+  it('draws three panels below the diagonal of a 3 x 3 scatter matrix, with titles on the outer axes', () => {
+    const values = [[1, 2], [3, 4], [5, 6]];
+    const fig = scatterMatrixFigure({ columns: ['a', 'b', 'c'], rows: new Int32Array([0, 1]), values, categories: [null, null, null] });
+    const cells = fig.data.map((t) => (t as { xaxis: string; yaxis: string }).xaxis + (t as { yaxis: string }).yaxis);
+    expect(cells).toEqual(['xy', 'x4y4', 'x5y5', 'x7y7', 'x8y8', 'x9y9']);
+    const layout = fig.layout as Record<string, { title?: { text: string } } | undefined>;
+    expect(['xaxis7', 'xaxis8', 'xaxis9'].map((k) => layout[k]?.title?.text)).toEqual(['a', 'b', 'c']);
+    expect(['yaxis', 'yaxis4', 'yaxis7'].map((k) => layout[k]?.title?.text)).toEqual(['a', 'b', 'c']);
+    expect(layout.xaxis2).toBeUndefined();
   });
 
   it('says so when there is nothing for a heatmap', () => {

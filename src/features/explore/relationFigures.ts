@@ -72,14 +72,18 @@ export function relationFigure(relation: TargetRelation, classes: string[] | nul
   }
 }
 
-/** A scatter matrix of a sample of rows (never every row), drawn as small SVG panels. */
+/**
+ * A scatter matrix of a sample of rows (never every row), drawn as small SVG panels: histograms on the
+ * diagonal and each pair once, below it. The panel above the diagonal would show the same points with the
+ * axes swapped, and every SVG point costs drawing time (the whole matrix is drawn in one task).
+ */
 export function scatterMatrixFigure(sample: ScatterSample): Figure {
   const n = sample.columns.length;
   if (n < 2) return emptyFigure('Choose at least two columns.');
   const data: object[] = [];
   const layout: Record<string, unknown> = { margin: { l: 50, r: 10, t: 10, b: 50 }, showlegend: false, grid: { rows: n, columns: n, pattern: 'independent' } };
   for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
+    for (let c = 0; c <= r; c++) {
       const i = r * n + c + 1;
       const axis = i === 1 ? '' : String(i);
       data.push({
