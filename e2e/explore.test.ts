@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readCsv } from '../src/core/data/readCsv';
+import { profileTable } from '../src/core/profile/profileTable';
 import { readDownload, studioForSuite, uploadFile } from './harness';
 
 async function clickFirstBar(page: Page, chartName: string): Promise<void> {
   const chart = page.getByRole('img', { name: chartName });
+  // Charts below the fold may be drawn only once scrolled to.
+  await chart.scrollIntoViewIfNeeded();
   await chart.and(page.locator('[data-chart-ready="true"]')).waitFor();
   const bar = chart.locator('.bars .point path').first();
   await bar.scrollIntoViewIfNeeded();
@@ -14,8 +18,61 @@ async function clickFirstBar(page: Page, chartName: string): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/** A seeded CSV big enough for the two-thread profile: decimals, integers, gaps in two numeric columns, categories. */
+function bigCsv(rows: number): string {
+  let seed = 12345;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const lines = ['a,b,c,d,kind,label'];
+  for (let i = 0; i < rows; i++) {
+    const a = rand() * 10 - 5;
+    const b = rand() < 0.05 ? '' : (a * 0.6 + rand() * 4).toFixed(4);
+    const c = rand() < 0.05 ? '' : String(Math.floor(rand() * 1000));
+    lines.push(`${a.toFixed(4)},${b},${c},${(rand() * 100).toFixed(2)},k${Math.floor(rand() ** 2 * 12)},${a > 1 ? 1 : 0}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Where two JSON values differ: numbers by more than 1e-12 of their size (Math.pow's last bit differs between V8 versions). */
+function differences(actual: unknown, expected: unknown, path = ''): string[] {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    return Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)) ? [] : [`${path}: ${actual} vs ${expected}`];
+  }
+  if (Array.isArray(actual) && Array.isArray(expected)) {
+    if (actual.length !== expected.length) return [`${path}: length ${actual.length} vs ${expected.length}`];
+    return actual.flatMap((v, i) => differences(v, expected[i], `${path}[${i}]`));
+  }
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+    return [...keys].flatMap((k) => differences((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`));
+  }
+  return actual === expected ? [] : [`${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`];
+}
+
 describe('explore the data', () => {
   const suite = studioForSuite();
+
+  it('draws a chart below the fold only once it is scrolled to', async () => {
+    const { page } = suite.studio;
+    const balance = page.getByRole('img', { name: 'Class balance' });
+    await balance.waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    expect(await balance.getAttribute('data-chart-ready')).toBeNull();
+    await balance.scrollIntoViewIfNeeded();
+    await balance.and(page.locator('[data-chart-ready="true"]')).waitFor();
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
+  it('draws the scatter matrix with each pair of columns once, below the diagonal', async () => {
+    const { page } = suite.studio;
+    const matrix = page.getByRole('img', { name: 'Scatter matrix' });
+    await matrix.scrollIntoViewIfNeeded();
+    await matrix.and(page.locator('[data-chart-ready="true"]')).waitFor();
+    // Three columns: their histograms on the diagonal, and three scatters.
+    expect(await matrix.locator('.barlayer .trace').count()).toBe(3);
+    expect(await matrix.locator('.scatterlayer .trace').count()).toBe(3);
+    await page.evaluate(() => scrollTo(0, 0));
+  });
 
   it('shows the overview, the class balance and the correlation heatmap', async () => {
     const { page } = suite.studio;
@@ -71,6 +128,8 @@ describe('explore the data', () => {
     await uploadFile(page, 'Upload CSV', 'payload.csv', csv);
     await page.getByText('3 rows').waitFor();
     await page.getByLabel('Column', { exact: true }).selectOption(payload);
+    // Charts are drawn once they come near the viewport.
+    await page.getByRole('img', { name: `Distribution of ${payload}` }).scrollIntoViewIfNeeded();
     await page.getByRole('img', { name: `Distribution of ${payload}` }).and(page.locator('[data-chart-ready="true"]')).waitFor();
     expect(await page.locator('.column-name').first().textContent()).toBe(payload);
     expect(await page.getByRole('gridcell', { name: '<script>window.__pwned=2</script>' }).count()).toBe(1);
@@ -78,5 +137,20 @@ describe('explore the data', () => {
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(suite.studio.pageErrors).toEqual([]);
     expect(suite.studio.externalRequests).toEqual([]);
+  });
+
+  it('profiles a big file on two threads, as the CLI does', async () => {
+    const { page } = suite.studio;
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const csv = bigCsv(120_000);
+    await uploadFile(page, 'Upload CSV', 'big.csv', csv);
+    await page.getByRole('table', { name: 'Overview' }).getByRole('cell', { name: '120000', exact: true }).waitFor();
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download profile (JSON)' }).click()]);
+    const { warnings: _warnings, ...inPage } = JSON.parse((await readDownload(json)).toString('utf8'));
+    const cli = JSON.parse(JSON.stringify(profileTable(readCsv(Buffer.from(csv), { fileName: 'big.csv' }).table)));
+    expect(differences(inPage, cli)).toEqual([]);
+    expect(workers.filter((url) => url.includes('profileHelper'))).toHaveLength(1);
+    expect(suite.studio.pageErrors).toEqual([]);
   });
 });

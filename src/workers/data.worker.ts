@@ -7,7 +7,6 @@ import { cellText, tableBuffers, takeRows, type ColumnType, type Table } from '.
 import { readCsv, type ReadOptions } from '../core/data/readCsv';
 import { ImportError, type ImportIssue } from '../core/data/importIssue';
 import { summarizeColumns, type ColumnSummary } from '../core/data/summarizeColumns';
-import { profileTable } from '../core/profile/profileTable';
 import { validateTrainingSetup } from '../core/models/trainAndEvaluate';
 import { chooseTask, type SupervisedTask } from '../core/prep/chooseTask';
 import { filterRows, type RowFilter } from '../core/explore/filterRows';
@@ -20,6 +19,7 @@ import type { TableProfile } from '../core/profile/profileTable';
 import type { PrepareStep } from '../core/prep/prepareSteps';
 import { checkPrepareSteps, previewPrepareStep } from '../core/prep/previewPrepareStep';
 import { suggestPrepareSteps } from '../core/prep/suggestPrepareSteps';
+import { prepareProfileHelper, twoThreadProfile } from './twoThreadProfile';
 
 export interface ExploreData {
   warnings: DataWarning[];
@@ -32,8 +32,23 @@ export interface ExploreData {
 /** Points in a scatter chart: each is an SVG node, and thousands of them block the page while it paints. */
 const SCATTER_POINTS = 500;
 
-/** The profile of the current table, computed once per table and reused by warnings and reports. */
-let profileCache: TableProfile | null = null;
+/**
+ * The profile of the current table, computed once per table (on two threads where that pays) and
+ * reused by warnings and reports; a promise, so a call that needs it while it is computed waits for it.
+ */
+let profileCache: Promise<TableProfile> | null = null;
+
+function currentProfile(): Promise<TableProfile> {
+  if (!profileCache) {
+    const pending = twoThreadProfile(requireDataset().table);
+    profileCache = pending;
+    // A failure is not kept: the next call tries again.
+    pending.catch(() => {
+      if (profileCache === pending) profileCache = null;
+    });
+  }
+  return profileCache;
+}
 
 interface Dataset {
   table: Table;
@@ -56,6 +71,7 @@ const api = {
     current = { table, file, options };
     view = null;
     profileCache = null;
+    prepareProfileHelper(table);
     return summarizeColumns(table);
   },
 
@@ -87,10 +103,9 @@ const api = {
   },
 
   /** Everything the Explore view shows beyond the column profile: warnings, target relations, balance. */
-  explore(target: string | null, task: 'classification' | 'regression' | 'clustering'): ExploreData {
+  async explore(target: string | null, task: 'classification' | 'regression' | 'clustering'): Promise<ExploreData> {
     const { table } = requireDataset();
-    profileCache ??= profileTable(table);
-    const warnings = dataWarnings(profileCache, table, target);
+    const warnings = dataWarnings(await currentProfile(), table, target);
     let relations: TargetRelations | null = null;
     let balance: ClassBalance | null = null;
     let relationsError: string | null = null;
@@ -111,15 +126,14 @@ const api = {
     return scatterSample(requireDataset().table, columns, SCATTER_POINTS);
   },
 
-  reportHtml(title: string, generatedAt: string, target: string | null): string {
+  async reportHtml(title: string, generatedAt: string, target: string | null): Promise<string> {
     const { table } = requireDataset();
-    profileCache ??= profileTable(table);
-    return profileReportHtml(profileCache, dataWarnings(profileCache, table, target), { title, generatedAt });
+    const profile = await currentProfile();
+    return profileReportHtml(profile, dataWarnings(profile, table, target), { title, generatedAt });
   },
 
-  profile() {
-    profileCache = profileTable(requireDataset().table);
-    return profileCache;
+  profile(): Promise<TableProfile> {
+    return currentProfile();
   },
 
   /** Re-reads the kept bytes with the user's type choice; the old table stays if that fails. */

@@ -54,47 +54,87 @@ export interface ProfileOptions {
 
 export const MAX_CORRELATION_COLUMNS = 50;
 
-export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {
+/** What a profile computes, decided once for the table (profileWithHelper shares it between threads). */
+export interface ProfilePlan {
+  /** The numeric columns correlated (the first maxCorrelationColumns), by index, in table order. */
+  correlated: number[];
+  spearman: boolean;
+  duplicates: boolean;
+  associations: boolean;
+}
+
+export function profilePlan(table: Table, options: ProfileOptions = {}): ProfilePlan {
   const maxCorr = Math.max(0, options.maxCorrelationColumns ?? MAX_CORRELATION_COLUMNS);
-  const wantSpearman = options.spearman ?? true;
-  const n = table.rowCount;
-  const numeric: number[] = [];
+  const correlated: number[] = [];
   table.columns.forEach((c, j) => {
-    if (c.type === 'numeric' && c.values && numeric.length < maxCorr) numeric.push(j);
+    if (c.type === 'numeric' && c.values && correlated.length < maxCorr) correlated.push(j);
   });
-  const ranked = new Map<number, RankedColumn>();
+  return { correlated, spearman: options.spearman ?? true, duplicates: options.duplicates ?? true, associations: options.associations ?? true };
+}
+
+export function profileTable(table: Table, options: ProfileOptions = {}): TableProfile {
+  const plan = profilePlan(table, options);
+  const ranks = table.columns.map((_, j) => plan.spearman && plan.correlated.includes(j));
+  const { profiles, ranked } = profileColumns(table, ranks);
+  const spearman = plan.spearman ? spearmanMatrix(plan.correlated.map((j) => ranked[j]!)) : [];
+  // The ranks (4 bytes a row each) are done with: let them go before duplicates and Cramér's V allocate.
+  ranked.fill(null);
+  return completeProfile(table, plan, profiles, spearman);
+}
+
+export interface ProfiledColumns {
+  /** Each column's profile, in table order. */
+  profiles: ColumnProfile[];
+  /** The ranks of the columns asked for; null at the others. */
+  ranked: (RankedColumn | null)[];
+}
+
+/**
+ * Every column's profile, and the ranks of the columns `rank` marks (Spearman's); `sharedRanks`:
+ * the ranks in SharedArrayBuffers, so that posting them to another thread copies nothing.
+ */
+export function profileColumns(table: Table, rank: readonly boolean[], sharedRanks = false): ProfiledColumns {
+  const n = table.rowCount;
+  const ranked: (RankedColumn | null)[] = table.columns.map(() => null);
   const scratch = table.columns.some((c) => c.values) ? numericScratch(n) : undefined;
   let order: Int32Array | null = null;
-  const columns = table.columns.map((c, j): ColumnProfile => {
-    if (!(wantSpearman && c.values && numeric.includes(j))) return profileColumn(c, n, scratch);
+  const profiles = table.columns.map((c, j): ColumnProfile => {
+    if (!(rank[j] && c.values)) return profileColumn(c, n, scratch);
     // One argsort serves both the quartiles and the ranks.
     order ??= new Int32Array(n);
     const { sorted, sum } = sortPresent(c.values, c.missing, scratch, order);
     const profile = numericProfile(c, n, summarizeSorted(sorted, sum));
-    ranked.set(j, rankColumn(sorted, order.subarray(0, sorted.length), n));
+    ranked[j] = rankColumn(sorted, order.subarray(0, sorted.length), n, sharedRanks);
     return profile;
   });
+  return { profiles, ranked };
+}
+
+/**
+ * The table's profile from its columns' profiles and the Spearman matrix (taken as it is, not
+ * copied): adds Pearson, duplicate rows, the overview and Cramér's V.
+ */
+export function completeProfile(
+  table: Table,
+  plan: ProfilePlan,
+  columns: ColumnProfile[],
+  spearman: (number | null)[][],
+): TableProfile {
+  const { correlated } = plan;
   const pearson = pearsonMatrix(
-    numeric.map((j) => ({
+    correlated.map((j) => ({
       values: table.columns[j].values!,
       missing: table.columns[j].missing,
       mean: columns[j].mean,
       complete: columns[j].missing === 0,
     })),
   );
-  const spearman = wantSpearman ? spearmanMatrix(numeric.map((j) => ranked.get(j)!)) : [];
-  ranked.clear();
-  const duplicates =
-    options.duplicates ?? true ? countDuplicateRows(table, columns.map((c) => c.unique + (c.missing > 0 ? 1 : 0))) : null;
+  const duplicates = plan.duplicates ? countDuplicateRows(table, columns.map((c) => c.unique + (c.missing > 0 ? 1 : 0))) : null;
   return {
-    rows: n,
+    rows: table.rowCount,
     columns,
-    correlations: { columns: numeric.map((j) => table.columns[j].name), pearson, spearman },
+    correlations: { columns: correlated.map((j) => table.columns[j].name), pearson, spearman },
     overview: tableOverview(table, columns.map((c) => c.missing), duplicates),
-    associations:
-      options.associations ?? true
-        ? associations(table, columns.map((c) => c.unique))
-        : { columns: [], cramersV: [] },
+    associations: plan.associations ? associations(table, columns.map((c) => c.unique)) : { columns: [], cramersV: [] },
   };
 }
-

@@ -11,8 +11,10 @@ export type RankArray = Float32Array | Float64Array;
 
 export const FLOAT32_RANK_ROWS = 2 ** 23;
 
-export function rankArray(rows: number): RankArray {
-  return rows < FLOAT32_RANK_ROWS ? new Float32Array(rows) : new Float64Array(rows);
+/** `shared`: in a SharedArrayBuffer, so that posting it to another thread copies nothing. */
+export function rankArray(rows: number, shared = false): RankArray {
+  if (rows < FLOAT32_RANK_ROWS) return shared ? new Float32Array(new SharedArrayBuffer(rows * 4)) : new Float32Array(rows);
+  return shared ? new Float64Array(new SharedArrayBuffer(rows * 8)) : new Float64Array(rows);
 }
 
 export interface RankedColumn {
@@ -29,16 +31,17 @@ export interface RankedColumn {
 
 /**
  * `sorted` holds the present values ascending and `order` their rows (same length, from
- * argsortPresent); neither is kept, so the caller may reuse both for the next column.
+ * argsortPresent); neither is kept, so the caller may reuse both for the next column. `shared`:
+ * the ranks in a SharedArrayBuffer (see rankArray).
  */
-export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number): RankedColumn {
+export function rankColumn(sorted: Float64Array, order: Int32Array, rows: number, shared = false): RankedColumn {
   let first = 0;
   let last = sorted.length - 1;
   while (first <= last && !Number.isFinite(sorted[first])) first++;
   while (last >= first && !Number.isFinite(sorted[last])) last--;
   const len = last - first + 1;
   const finiteOrder = order.subarray(first, first + len);
-  const ranks = rankArray(rows);
+  const ranks = rankArray(rows, shared);
   if (len < rows) ranks.fill(NaN);
   const distinct = writeRanks(sorted.subarray(first, first + len), finiteOrder, ranks);
   const absent = len < rows ? absentRows(finiteOrder, rows) : null;

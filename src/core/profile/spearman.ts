@@ -13,6 +13,17 @@ import { pearsonMatrix } from './pearson';
 import type { RankArray, RankedColumn } from './rankColumn';
 
 export function spearmanMatrix(columns: RankedColumn[]): (number | null)[][] {
+  const out = spearmanWithoutGaps(columns);
+  const pairs = pairsWithGaps(columns);
+  setPairs(out, pairs, spearmanPairs(columns, pairs));
+  return out;
+}
+
+/**
+ * The matrix with the pairs of columns without gaps filled in (ranks used as they are, in the
+ * blocked Pearson kernel) and the diagonal; null at the pairs with gaps (pairsWithGaps).
+ */
+export function spearmanWithoutGaps(columns: RankedColumn[]): (number | null)[][] {
   const k = columns.length;
   const out: (number | null)[][] = columns.map(() => new Array<number | null>(k).fill(null));
   if (k === 0) return out;
@@ -29,27 +40,60 @@ export function spearmanMatrix(columns: RankedColumn[]): (number | null)[][] {
     );
     complete.forEach((a, i) => complete.forEach((b, j) => (a !== b ? (out[a][b] = blocked[i][j]) : undefined)));
   }
+  return out;
+}
+
+/** The pairs [a, b] (a < b) where either column has gaps: each is a pass of its own (spearmanPairs). */
+export function pairsWithGaps(columns: RankedColumn[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < columns.length; a++) {
+    for (let b = a + 1; b < columns.length; b++) if (columns[a].absent || columns[b].absent) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+/** The correlation of each pair [a, b] of `columns`, in the order given. */
+export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, number][]): (number | null)[] {
+  if (pairs.length === 0) return [];
+  const rows = columns[0].rows;
   // The rows each column with gaps lacks, listed once: every pair with it drops them from the other.
-  const gaps = columns.map((c) => (c.absent ? listRows(c.absent) : null));
+  const gaps = new Map<number, Int32Array>();
+  const gapsOf = (j: number): Int32Array | null => {
+    const absent = columns[j].absent;
+    if (!absent) return null;
+    if (!gaps.has(j)) gaps.set(j, listRows(absent));
+    return gaps.get(j)!;
+  };
   // Both sides of a pair may need one at once.
   const scratch = new Int32Array(droppedRanksSize(rows));
   const scratchY = new Int32Array(scratch.length);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      const gapsA = gaps[a];
-      const gapsB = gaps[b];
-      if (!gapsA && !gapsB) continue;
-      const x = columns[a];
-      const y = columns[b];
-      const dropX = gapsB ? droppedRanks(x.ranks, gapsB, x.distinct < x.present, scratch) : null;
-      const dropY = gapsA ? droppedRanks(y.ranks, gapsA, y.distinct < y.present, scratchY) : null;
-      const r = pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0));
-      out[a][b] = r;
-      out[b][a] = r;
-    }
-  }
-  return out;
+  return pairs.map(([a, b]) => {
+    const gapsA = gapsOf(a);
+    const gapsB = gapsOf(b);
+    const x = columns[a];
+    const y = columns[b];
+    const dropX = gapsB ? droppedRanks(x.ranks, gapsB, x.distinct < x.present, scratch) : null;
+    const dropY = gapsA ? droppedRanks(y.ranks, gapsA, y.distinct < y.present, scratchY) : null;
+    return pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0));
+  });
 }
+
+/** Writes each pair's correlation into both of its cells of the matrix. */
+export function setPairs(matrix: (number | null)[][], pairs: readonly [number, number][], values: readonly (number | null)[]): void {
+  pairs.forEach(([a, b], i) => {
+    matrix[a][b] = values[i];
+    matrix[b][a] = values[i];
+  });
+}
+
+/**
+ * Rows per call of the loops below. A loop over every row in one call is compiled while it runs
+ * (on-stack replacement), and Chromium's V8 (Chromium 156) runs that OSR code about twice as slowly
+ * as code compiled for the function's entry, for the first hundred or so pairs of a profile: 45 ms a
+ * pair instead of 20 ms on 1,000,000 rows, 1.3 s more on the benchmark file. Many short calls get
+ * the function compiled for its entry after a few of them. (Node's older V8 shows no difference.)
+ */
+const ROWS_PER_CALL = 1 << 14;
 
 /**
  * Correlation of the ranks of x and y within the `m` rows both rank (NaN marks the others), each
@@ -63,24 +107,28 @@ function pairSpearman(
   m: number,
 ): number | null {
   const mean = (m + 1) / 2;
+  // [sum of dx * dy, dx * dx, dy * dy], added to by each run of rows.
+  const sums = new Float64Array(3);
   // The correlation is symmetric: put the side with drops first, so one loop serves both one-sided cases.
-  if (dropX && dropY) {
-    return bothDropped(x, dropX.entries, dropX.base, dropX.scale, y, dropY.entries, dropY.base, dropY.scale, mean, m);
-  }
   const drop = dropX ?? dropY;
-  if (drop) return oneDropped(dropX ? x : y, drop.entries, drop.base, drop.scale, dropX ? y : x, mean, m);
-  return noneDropped(x, y, mean, m);
+  const moved = dropX ? x : y;
+  const other = dropX ? y : x;
+  for (let from = 0; from < x.length; from += ROWS_PER_CALL) {
+    const to = Math.min(x.length, from + ROWS_PER_CALL);
+    if (dropX && dropY) bothDropped(x, dropX.entries, dropX.base, dropX.scale, y, dropY.entries, dropY.base, dropY.scale, mean, from, to, sums);
+    else if (drop) oneDropped(moved, drop.entries, drop.base, drop.scale, other, mean, from, to, sums);
+    else noneDropped(x, y, mean, from, to, sums);
+  }
+  return correlation(sums[0], sums[1], sums[2], m);
 }
 
 /*
- * The three loops below take the structure's arrays as arguments and return the correlation
- * itself: V8 compiles a hot loop while it runs (on-stack replacement), before the code after it
- * has ever run, and code there that reads an object or writes an array then sends the function
- * back to the interpreter on the next calls; returning several sums in an array literal also makes
- * it box the accumulators (three times slower).
+ * The three loops below take the structure's arrays as arguments and keep their sums in local
+ * variables, adding them to `sums` once the loop ends (returning several sums in an array literal
+ * makes V8 box the accumulators: three times slower).
  */
 
-/** x moved for its drops, y as it is. */
+/** Rows [from, to): x moved for its drops, y as it is. */
 function oneDropped(
   x: RankArray,
   entries: Int32Array,
@@ -88,12 +136,14 @@ function oneDropped(
   scale: number,
   y: RankArray,
   mean: number,
-  m: number,
-): number | null {
+  from: number,
+  to: number,
+  sums: Float64Array,
+): void {
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = from; i < to; i++) {
     const rx = x[i];
     const ry = y[i];
     if (rx !== rx || ry !== ry) continue;
@@ -103,15 +153,17 @@ function oneDropped(
     sxx += dx * dx;
     syy += dy * dy;
   }
-  return correlation(sxy, sxx, syy, m);
+  sums[0] += sxy;
+  sums[1] += sxx;
+  sums[2] += syy;
 }
 
-/** Neither side loses a row (both lack the same rows). */
-function noneDropped(x: RankArray, y: RankArray, mean: number, m: number): number | null {
+/** Rows [from, to), neither side losing a row (both lack the same rows). */
+function noneDropped(x: RankArray, y: RankArray, mean: number, from: number, to: number, sums: Float64Array): void {
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = from; i < to; i++) {
     const dx = x[i] - mean;
     const dy = y[i] - mean;
     if (dx !== dx || dy !== dy) continue;
@@ -119,9 +171,12 @@ function noneDropped(x: RankArray, y: RankArray, mean: number, m: number): numbe
     sxx += dx * dx;
     syy += dy * dy;
   }
-  return correlation(sxy, sxx, syy, m);
+  sums[0] += sxy;
+  sums[1] += sxx;
+  sums[2] += syy;
 }
 
+/** Rows [from, to), both moved for their drops. */
 function bothDropped(
   x: RankArray,
   entriesX: Int32Array,
@@ -132,12 +187,14 @@ function bothDropped(
   baseY: Int32Array,
   scaleY: number,
   mean: number,
-  m: number,
-): number | null {
+  from: number,
+  to: number,
+  sums: Float64Array,
+): void {
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = from; i < to; i++) {
     const rx = x[i];
     const ry = y[i];
     if (rx !== rx || ry !== ry) continue;
@@ -147,7 +204,9 @@ function bothDropped(
     sxx += dx * dx;
     syy += dy * dy;
   }
-  return correlation(sxy, sxx, syy, m);
+  sums[0] += sxy;
+  sums[1] += sxx;
+  sums[2] += syy;
 }
 
 /** null where undefined: fewer than 2 rows, or a side without spread. */

@@ -90,8 +90,12 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   });
   await endStageAfterPaint('ingest');
   if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
-  void computeProfile();
-  void recordDatasetVersion();
+  void computeProfile().then((profiled) => {
+    // Hashing the file for the history reads all of it in the data worker, which computes the
+    // profile on both cores: it starts once the profile is shown, so as not to slow it.
+    void recordDatasetVersion();
+    if (profiled) void refreshExplore();
+  });
   return true;
 }
 
@@ -101,15 +105,17 @@ export function cancelLoading(): void {
   setStudio({ ingest: { status: 'idle', progress: 0 } });
 }
 
-async function computeProfile(): Promise<void> {
+/** Shows the column profile; resolves once it is painted (true), or once its failure is (false). */
+async function computeProfile(): Promise<boolean> {
   startStage('profile');
   try {
     const profile = await dataWorker().profile();
     setStudio({ profile });
     await endStageAfterPaint('profile');
-    await refreshExplore();
+    return true;
   } catch (error) {
     setStudio({ alert: { message: `The column profile could not be computed: ${error instanceof Error ? error.message : String(error)}` } });
+    return false;
   }
 }
 

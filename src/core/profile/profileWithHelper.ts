@@ -1,0 +1,79 @@
+/**
+ * profileTable on two threads: this one and a helper (in the browser, a worker nested in the data
+ * worker), for big tables on machines with a second core. The helper sorts and ranks half of the
+ * correlated numeric columns while this thread does the other columns; then it computes three in
+ * four of the Spearman pairs with gaps (the slow ones: a pass over every row each) while this
+ * thread does Pearson, duplicate rows, Cramér's V, the pairs without gaps and the other pairs with
+ * gaps. Every number comes from the same function on the same inputs as in profileTable, so the
+ * profile is the same, bit for bit.
+ */
+import type { Table } from '../data/table';
+import {
+  completeProfile,
+  profileColumns,
+  profilePlan,
+  type ColumnProfile,
+  type ProfiledColumns,
+  type ProfileOptions,
+  type TableProfile,
+} from './profileTable';
+import type { RankedColumn } from './rankColumn';
+import { pairsWithGaps, setPairs, spearmanPairs, spearmanWithoutGaps } from './spearman';
+
+/** The helper's two jobs: the functions of the same names, run on its thread. */
+export interface ProfileHelper {
+  /**
+   * Whether both threads can share memory (SharedArrayBuffer): the ranks are then made in shared
+   * buffers, and sending all of them to the helper (4 MB a column at a million rows) copies nothing.
+   */
+  sharedMemory: boolean;
+  profileColumns(table: Table, rank: boolean[], sharedRanks: boolean): Promise<ProfiledColumns>;
+  spearmanPairs(columns: RankedColumn[], pairs: [number, number][]): Promise<(number | null)[]>;
+}
+
+/** Below this many rows a second thread saves less than it costs to start and to send columns to. */
+export const HELPER_MIN_ROWS = 100_000;
+
+/** Whether profileWithHelper pays for this table (else profileTable). */
+export function helperPays(table: Table, options: ProfileOptions = {}): boolean {
+  return table.rowCount >= HELPER_MIN_ROWS && profilePlan(table, options).correlated.length >= 2;
+}
+
+export async function profileWithHelper(table: Table, helper: ProfileHelper, options: ProfileOptions = {}): Promise<TableProfile> {
+  const plan = profilePlan(table, options);
+  const { correlated } = plan;
+  const shared = helper.sharedMemory;
+  // The helper takes the second half of the correlated columns; this thread the others (the
+  // categorical ones are quick).
+  const theirs = correlated.slice(Math.floor(correlated.length / 2));
+  const mine = table.columns.map((_, j) => j).filter((j) => !theirs.includes(j));
+  const part = (indices: number[]): Table => ({ rowCount: table.rowCount, columns: indices.map((j) => table.columns[j]) });
+  const wantRanks = (indices: number[]) => indices.map((j) => plan.spearman && correlated.includes(j));
+  const helped = helper.profileColumns(part(theirs), wantRanks(theirs), shared);
+  const own = profileColumns(part(mine), wantRanks(mine), shared);
+  const other = await helped;
+
+  const profiles: ColumnProfile[] = [];
+  const ranked: (RankedColumn | null)[] = [];
+  const take = (indices: number[], from: ProfiledColumns) =>
+    indices.forEach((j, i) => {
+      profiles[j] = from.profiles[i];
+      ranked[j] = from.ranked[i];
+    });
+  take(mine, own);
+  take(theirs, other);
+  if (!plan.spearman) return completeProfile(table, plan, profiles, []);
+
+  const columns = correlated.map((j) => ranked[j]!);
+  const pairs = pairsWithGaps(columns);
+  // This thread has Pearson, duplicates, Cramér's V and the pairs without gaps to do besides.
+  const minePairs = pairs.filter((_, i) => i % 4 === 0);
+  const theirPairs = pairs.filter((_, i) => i % 4 !== 0);
+  const helpedPairs = theirPairs.length ? helper.spearmanPairs(columns, theirPairs) : Promise.resolve([]);
+  const spearman = spearmanWithoutGaps(columns);
+  // The profile holds `spearman` itself: the pairs with gaps are written into it below.
+  const profile = completeProfile(table, plan, profiles, spearman);
+  setPairs(spearman, minePairs, spearmanPairs(columns, minePairs));
+  setPairs(spearman, theirPairs, await helpedPairs);
+  return profile;
+}
