@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './importIssue';
 import { readCsv, type ReadOptions, type ReadResult } from './readCsv';
+import { rng } from './readCsvFuzzCases';
 import { cellText } from './table';
-
-/** mulberry32: a tiny seeded generator, so every run draws the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['a', 'b', 'Z', '1', '0', '.', ',', ';', '\t', '|', '"', '""', '\r', '\n', '\r\n', ' ', 'é', '€', '😀', 'ʤ', '-', 'x y'];
 const DELIMITERS = [',', ';', '\t', '|'];
