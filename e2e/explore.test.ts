@@ -143,6 +143,8 @@ describe('explore the data', () => {
     const { page } = suite.studio;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    const helperFailures: string[] = [];
+    page.on('console', (message) => (message.text().includes('profile helper failed') ? helperFailures.push(message.text()) : undefined));
     const csv = bigCsv(120_000);
     await uploadFile(page, 'Upload CSV', 'big.csv', csv);
     await page.getByRole('table', { name: 'Overview' }).getByRole('cell', { name: '120000', exact: true }).waitFor();
@@ -151,6 +153,7 @@ describe('explore the data', () => {
     const cli = JSON.parse(JSON.stringify(profileTable(readCsv(Buffer.from(csv), { fileName: 'big.csv' }).table)));
     expect(differences(inPage, cli)).toEqual([]);
     expect(workers.filter((url) => url.includes('profileHelper'))).toHaveLength(1);
+    expect(helperFailures).toEqual([]);
     expect(suite.studio.pageErrors).toEqual([]);
   });
 });

@@ -85,7 +85,8 @@ export async function twoThreadProfile(table: Table): Promise<TableProfile> {
   try {
     await started.ready;
     return await profileWithHelper(table, started.helper);
-  } catch {
+  } catch (error) {
+    console.warn('The profile helper failed; profiling on one thread instead:', error);
     return profileTable(table);
   } finally {
     // Ended after each profile, so the copies it was sent do not stay in memory.
