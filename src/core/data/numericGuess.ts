@@ -49,11 +49,6 @@ export class NumericGuess {
     return this.values.length;
   }
 
-  /** Records after record 0 that fit without growing. */
-  get capacity(): number {
-    return this.size;
-  }
-
   /** Makes room for record `record` (1-based among the records after record 0). */
   reserve(record: number): void {
     if (record <= this.size) return;

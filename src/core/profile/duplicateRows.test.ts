@@ -1,23 +1,9 @@
 /** countDuplicateRows against a string-key count, through each of its paths (screen, partitions, shortcut). */
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODE, type Column, type Table } from '../data/table';
+import type { Column, Table } from '../data/table';
 import { createRng } from '../random';
 import { countDuplicateRows } from './duplicateRows';
-
-function numeric(name: string, values: number[]): Column {
-  return { name, type: 'numeric', inferredType: 'numeric', values: Float64Array.from(values), missing: Uint8Array.from(values, (v) => (Number.isNaN(v) ? 1 : 0)) };
-}
-
-function coded(name: string, cells: (number | null)[], k: number): Column {
-  return {
-    name,
-    type: 'categorical',
-    inferredType: 'categorical',
-    codes: Uint32Array.from(cells, (c) => (c === null ? MISSING_CODE : c)),
-    categories: Array.from({ length: k }, (_, i) => `v${i}`),
-    missing: Uint8Array.from(cells, (c) => (c === null ? 1 : 0)),
-  };
-}
+import { coded, numeric } from './testColumns';
 
 /** pandas' duplicated().sum() the slow way, and the distinct cells of each column (missing as one). */
 function reference(columns: Column[], n: number): { duplicates: number; distinct: number[] } {

@@ -1,24 +1,10 @@
 /** Spearman, Cramér's V, duplicates and the overview against direct (slow, obvious) computations. */
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODE, type Column, type Table } from '../data/table';
+import { MISSING_CODE, type Table } from '../data/table';
 import { createRng } from '../random';
 import { countDuplicateRows } from './duplicateRows';
+import { coded, numeric } from './testColumns';
 import { profileTable } from './profileTable';
-
-function numeric(name: string, values: number[]): Column {
-  return { name, type: 'numeric', inferredType: 'numeric', values: Float64Array.from(values), missing: Uint8Array.from(values, (v) => (Number.isNaN(v) ? 1 : 0)) };
-}
-
-function coded(name: string, cells: (number | null)[], k: number): Column {
-  return {
-    name,
-    type: 'categorical',
-    inferredType: 'categorical',
-    codes: Uint32Array.from(cells, (c) => (c === null ? MISSING_CODE : c)),
-    categories: Array.from({ length: k }, (_, i) => `v${i}`),
-    missing: Uint8Array.from(cells, (c) => (c === null ? 1 : 0)),
-  };
-}
 
 /** pandas' rank(method='average') of a list. */
 function averageRanks(xs: number[]): number[] {
