@@ -81,7 +81,7 @@ function repeat(times, fn) {
 }
 
 function describeRun(label, result, key) {
-  log(`  ${label}: ${result.error ? `error: ${result.error}` : `${seconds(result[key])}, peak ${(((result.maxRssKB ?? result.peakPssKB) * 1024) / 1e6).toFixed(0)} MB`}`);
+  log(`  ${label}: ${result.error ? `error: ${result.error}` : `${seconds(result[key])}, peak ${(((result.maxRssKB ?? result.peakResidentKB) * 1024) / 1e6).toFixed(0)} MB`}`);
 }
 
 /** Ingest (and profile) of one file: ours and pandas interleaved, `repeats` times each. */

@@ -8,7 +8,7 @@ export function seconds(ms) {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 
-/** kB (as maxRSS and PSS are counted) to MB. */
+/** kB (as maxRSS and /proc counters are counted) to MB. */
 function mb(kB) {
   return Number.isFinite(kB) ? `${((kB * 1024) / MB).toFixed(0)} MB` : '—';
 }
@@ -114,8 +114,8 @@ function stageRows(r) {
     } else {
       const bi = med(runs, 'ingestMs');
       const bp = med(runs, 'profileMs');
-      const peak = median(good.map((g) => g.peakPssKB));
-      const added = median(good.map((g) => g.peakPssKB - g.baselinePssKB));
+      const peak = median(good.map((g) => g.peakResidentKB));
+      const added = median(good.map((g) => g.peakResidentKB - g.baselineResidentKB));
       const longest = Math.max(...good.map((g) => g.longestTaskMs));
       const counts = good.map((g) => g.longTasks);
       rows.push([
@@ -123,7 +123,7 @@ function stageRows(r) {
         `${seconds(bi)} (${rate(file, bi)})`,
         refCell('pandas `read_csv`', pi, file, true, skipPy),
         x(ratio(bi, pi.ms)),
-        `${mb(peak)} Chromium PSS (+${mb(added)} over idle page, ${x((added * 1024) / file, 1)} file)`,
+        `${mb(peak)} Chromium resident (+${mb(added)} over idle page, ${x((added * 1024) / file, 1)} file)`,
         '≤ pandas time; added memory ≤ 3x file',
         verdict([timeVsRef(bi, pi.ms), memVsFile(added, file)]),
       ]);
@@ -257,7 +257,7 @@ export function renderReport(r) {
     '',
     table(['Stage', 'Ours', 'Reference', 'Ratio (ours/ref)', 'Peak memory', 'Target', 'Met?'], stageRows(r)),
     '',
-    'Peak memory: Node and Python rows give the process peak resident memory (maxRSS) and, in brackets, the increase over the process before it read the file (runtime, loader and libraries excluded), as a multiple of the file size; the memory target is judged on that increase. Profile rows include the parse that precedes them. Browser: sum of PSS over all Chromium processes (sampled every 100 ms) and the increase over the idle page.',
+    'Peak memory: Node and Python rows give the process peak resident memory (maxRSS) and, in brackets, the increase over the process before it read the file (runtime, loader and libraries excluded), as a multiple of the file size; the memory target is judged on that increase. Profile rows include the parse that precedes them. Browser: sum of resident anonymous and shared-memory pages (RssAnon + RssShmem) over all Chromium processes, sampled every 100 ms, and the increase over the idle page (PSS was used until 2026-11-29, but reading it took half a core).',
     '',
   ];
   if (r.scaling.length) {
@@ -271,10 +271,10 @@ export function renderReport(r) {
     );
   }
   if (r.browser && !r.browser.skipped) {
-    lines.push('## Browser runs', '', table(['Run', 'ingest', 'profile', 'pick → rows shown', 'tasks > 50 ms', 'longest', 'at page load (excluded)', 'Chromium PSS idle → peak', 'cross-origin isolated'], r.browser.runs.map((b, i) =>
+    lines.push('## Browser runs', '', table(['Run', 'ingest', 'profile', 'pick → rows shown', 'tasks > 50 ms', 'longest', 'at page load (excluded)', 'Chromium resident idle → peak', 'cross-origin isolated'], r.browser.runs.map((b, i) =>
       b.error
         ? [i + 1, `failed: ${b.error}`, '', '', '', '', '', '', '']
-        : [i + 1, seconds(b.ingestMs), seconds(b.profileMs), seconds(b.rowsVisibleMs), b.longTasks, seconds(b.longestTaskMs), `${b.longTasksAtLoad} (longest ${seconds(b.longestTaskAtLoadMs)})`, `${mb(b.baselinePssKB)} → ${mb(b.peakPssKB)}`, String(b.crossOriginIsolated)],
+        : [i + 1, seconds(b.ingestMs), seconds(b.profileMs), seconds(b.rowsVisibleMs), b.longTasks, seconds(b.longestTaskMs), `${b.longTasksAtLoad} (longest ${seconds(b.longestTaskAtLoadMs)})`, `${mb(b.baselineResidentKB)} → ${mb(b.peakResidentKB)}`, String(b.crossOriginIsolated)],
     )), '');
   }
   if (r.predict) lines.push(...scriptSection('Prediction throughput', 'predict', r.predict), '');

@@ -5,14 +5,14 @@
  *
  * Serves dist/ like browserStage.mjs, uploads the file, picks the target, presses Train with the default settings
  * (AutoML, 60 s budget), and waits for "Trained N models" (or a failure alert). Reports the wall time from the click
- * to the leaderboard, the models trained, and the peak PSS of Chromium's whole process tree while it ran.
+ * to the leaderboard, the models trained, and the peak resident memory (anonymous + shared) of Chromium's whole process tree while it ran.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
-import { CHROMIUM_ARGS, memorySampler, treePssKB } from './browserStage.mjs';
+import { CHROMIUM_ARGS, memorySampler, treeResidentKB } from './browserStage.mjs';
 
 const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_TIMEOUT_MS) || 900_000;
 
@@ -35,7 +35,7 @@ async function main() {
     let crashed = false;
     page.on('crash', () => (crashed = true));
     await page.goto(new URL('?example=none', server.url).href, { waitUntil: 'load' });
-    const baselinePssKB = treePssKB();
+    const baselineResidentKB = treeResidentKB();
     const sampler = memorySampler(250);
     let outcome;
     let trainMs = null;
@@ -53,7 +53,7 @@ async function main() {
     } catch (error) {
       outcome = crashed ? 'the tab crashed' : `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     }
-    const peakPssKB = sampler.stop();
+    const peakResidentKB = sampler.stop();
     const leaderboard = await page
       .getByRole('table', { name: 'Leaderboard' })
       .textContent({ timeout: 2000 })
@@ -63,8 +63,8 @@ async function main() {
         rows,
         outcome,
         trainSeconds: trainMs === null ? null : Math.round(trainMs / 100) / 10,
-        baselineMB: Math.round(baselinePssKB / 1024),
-        peakMB: Math.round(peakPssKB / 1024),
+        baselineMB: Math.round(baselineResidentKB / 1024),
+        peakMB: Math.round(peakResidentKB / 1024),
         leaderboard: leaderboard?.replace(/\s+/g, ' ').slice(0, 600) ?? null,
         pageErrors,
       }),

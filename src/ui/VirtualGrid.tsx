@@ -22,13 +22,22 @@ const HEADER_HEIGHT = 54;
 const PAGE = 100;
 /** Browsers cap element heights (Firefox near 17.9M px), so very long tables scroll on a scaled spacer. */
 const MAX_SPACER = 8_000_000;
+const DEFAULT_WIDTH = 140;
+/** Body cells are drawn this far beyond each side of the view, so a short horizontal scroll shows no gap. */
+const OVERSCAN_PX = 300;
 
 /**
  * A grid that renders only the rows in view, fetched a page at a time, so a million
- * rows scroll as smoothly as a hundred.
+ * rows scroll as smoothly as a hundred. Body cells are drawn only for the columns in view
+ * (each with its aria-colindex): laying out a cell's text is what a new page of rows costs,
+ * and a file of 200 columns would otherwise lay out 3,000 cells on every scroll. The header
+ * keeps every column, so each column's controls stay reachable by keyboard.
  */
 export function VirtualGrid({ label, rowCount, columns, fetchRows, version, height = 420 }: Props): ReactNode {
   const [scrollTop, setScrollTop] = useState(0);
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const [viewWidth, setViewWidth] = useState(() => (typeof window === 'undefined' ? 1280 : window.innerWidth));
+  const gridRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Map<number, string[][]>>(() => new Map());
   const requested = useRef(new Set<number>());
 
@@ -66,18 +75,40 @@ export function VirtualGrid({ label, rowCount, columns, fetchRows, version, heig
     for (let p = Math.floor(firstRow / PAGE); p <= Math.floor(Math.max(firstRow, lastRow - 1) / PAGE); p++) ensurePage(p);
   }, [firstRow, lastRow, ensurePage]);
 
-  const template = columns.map((c) => `${c.width ?? 140}px`).join(' ');
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewWidth(grid.clientWidth));
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
+
+  const template = columns.map((c) => `${c.width ?? DEFAULT_WIDTH}px`).join(' ');
+  const [firstColumn, lastColumn] = columnsInView(columns, scrollLeft - OVERSCAN_PX, scrollLeft + viewWidth + OVERSCAN_PX);
   const rows: ReactNode[] = [];
   for (let r = firstRow; r < lastRow; r++) {
     const page = pages.get(Math.floor(r / PAGE));
     const cells = page?.[r % PAGE];
+    const shown: ReactNode[] = [];
+    // A row still being fetched is one cell across the grid: laying out its columns would cost as
+    // much as the values themselves, twice over, as the page of rows arrives a moment later.
+    if (!cells && columns.length > 0) {
+      shown.push(
+        <div role="gridcell" aria-colindex={1} className="grid-cell" key="pending" style={{ gridColumn: '1 / -1' }}>
+          …
+        </div>,
+      );
+    }
+    for (let i = firstColumn; cells && i < lastColumn; i++) {
+      shown.push(
+        <div role="gridcell" aria-colindex={i + 1} className="grid-cell" key={columns[i].key} title={cells[i]} style={{ gridColumn: i + 1 }}>
+          {cells[i]}
+        </div>,
+      );
+    }
     rows.push(
       <div role="row" aria-rowindex={r + 2} className="grid-row" key={r} style={{ gridTemplateColumns: template }}>
-        {columns.map((c, i) => (
-          <div role="gridcell" className="grid-cell" key={c.key} title={cells?.[i]}>
-            {cells ? cells[i] : '…'}
-          </div>
-        ))}
+        {shown}
       </div>,
     );
   }
@@ -91,11 +122,15 @@ export function VirtualGrid({ label, rowCount, columns, fetchRows, version, heig
       className="grid"
       style={{ height }}
       tabIndex={0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      ref={gridRef}
+      onScroll={(e) => {
+        setScrollTop(e.currentTarget.scrollTop);
+        setScrollLeft(e.currentTarget.scrollLeft);
+      }}
     >
       <div role="row" aria-rowindex={1} className="grid-row grid-header" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div role="columnheader" className="grid-cell" key={c.key}>
+        {columns.map((c, i) => (
+          <div role="columnheader" aria-colindex={i + 1} className="grid-cell" key={c.key}>
             {c.header}
           </div>
         ))}
@@ -105,4 +140,14 @@ export function VirtualGrid({ label, rowCount, columns, fetchRows, version, heig
       </div>
     </div>
   );
+}
+
+/** Columns [first, last) that overlap the pixel range [left, right) of the rows. */
+export function columnsInView(columns: ReadonlyArray<{ width?: number }>, left: number, right: number): [number, number] {
+  let first = 0;
+  let x = 0;
+  while (first < columns.length && x + (columns[first].width ?? DEFAULT_WIDTH) <= left) x += columns[first++].width ?? DEFAULT_WIDTH;
+  let last = first;
+  while (last < columns.length && x < right) x += columns[last++].width ?? DEFAULT_WIDTH;
+  return [first, last];
 }
