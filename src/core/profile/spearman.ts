@@ -11,6 +11,7 @@
 import { droppedRanks, droppedRanksSize, rankDrop, type DroppedRanks } from './droppedRanks';
 import { pearsonMatrix } from './pearson';
 import type { RankArray, RankedColumn } from './rankColumn';
+import { KERNEL_ROWS, spearmanKernel, type SpearmanKernel } from './spearmanKernel';
 
 export function spearmanMatrix(columns: RankedColumn[]): (number | null)[][] {
   const out = spearmanWithoutGaps(columns);
@@ -52,8 +53,11 @@ export function pairsWithGaps(columns: RankedColumn[]): [number, number][] {
   return pairs;
 }
 
-/** The correlation of each pair [a, b] of `columns`, in the order given. */
-export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, number][]): (number | null)[] {
+/**
+ * The correlation of each pair [a, b] of `columns`, in the order given. `useKernel: false` keeps
+ * to the JavaScript loops, which give the same doubles (for the test that guards exactly that).
+ */
+export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, number][], useKernel = true): (number | null)[] {
   if (pairs.length === 0) return [];
   const rows = columns[0].rows;
   // The rows each column with gaps lacks, listed once: every pair with it drops them from the other.
@@ -64,17 +68,18 @@ export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, 
     if (!gaps.has(j)) gaps.set(j, listRows(absent));
     return gaps.get(j)!;
   };
-  // Both sides of a pair may need one at once.
-  const scratch = new Int32Array(droppedRanksSize(rows));
-  const scratchY = new Int32Array(scratch.length);
+  const kernel = useKernel ? spearmanKernel(rows) : null;
+  // Both sides of a pair may need one at once; the kernel reads them from its own memory.
+  const scratch = kernel?.scratchX ?? new Int32Array(droppedRanksSize(rows));
+  const scratchY = kernel?.scratchY ?? new Int32Array(scratch.length);
   return pairs.map(([a, b]) => {
     const gapsA = gapsOf(a);
     const gapsB = gapsOf(b);
-    const x = columns[a];
-    const y = columns[b];
-    const dropX = gapsB ? droppedRanks(x.ranks, gapsB, x.distinct < x.present, scratch) : null;
-    const dropY = gapsA ? droppedRanks(y.ranks, gapsA, y.distinct < y.present, scratchY) : null;
-    return pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0));
+    // The side with drops goes first (x), so that one loop serves both one-sided cases.
+    const [x, y, gapsOfOther, gapsOfFirst] = gapsB ? [columns[a], columns[b], gapsB, gapsA] : [columns[b], columns[a], gapsA, gapsB];
+    const dropX = gapsOfOther ? droppedRanks(x.ranks, gapsOfOther, x.distinct < x.present, scratch) : null;
+    const dropY = gapsOfFirst ? droppedRanks(y.ranks, gapsOfFirst, y.distinct < y.present, scratchY) : null;
+    return pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0), kernel);
   });
 }
 
@@ -92,12 +97,14 @@ export function setPairs(matrix: (number | null)[][], pairs: readonly [number, n
  * as code compiled for the function's entry, for the first hundred or so pairs of a profile: 45 ms a
  * pair instead of 20 ms on 1,000,000 rows, 1.3 s more on the benchmark file. Many short calls get
  * the function compiled for its entry after a few of them. (Node's older V8 shows no difference.)
+ * The same as the WebAssembly kernel's, so both add the same partial sums: the same doubles.
  */
-const ROWS_PER_CALL = 1 << 14;
+const ROWS_PER_CALL = KERNEL_ROWS;
 
 /**
  * Correlation of the ranks of x and y within the `m` rows both rank (NaN marks the others), each
- * moved down for its dropped rows; both are centred on the exact mean rank (m + 1) / 2.
+ * moved down for its dropped rows; both are centred on the exact mean rank (m + 1) / 2. x is the
+ * side with drops when only one has them.
  */
 function pairSpearman(
   x: RankArray,
@@ -105,18 +112,19 @@ function pairSpearman(
   y: RankArray,
   dropY: DroppedRanks | null,
   m: number,
+  kernel: SpearmanKernel | null,
 ): number | null {
   const mean = (m + 1) / 2;
+  if (kernel && dropX && x instanceof Float32Array && y instanceof Float32Array) {
+    const sums = kernel.sums(x, dropX, y, dropY, mean);
+    return correlation(sums[0], sums[1], sums[2], m);
+  }
   // [sum of dx * dy, dx * dx, dy * dy], added to by each run of rows.
   const sums = new Float64Array(3);
-  // The correlation is symmetric: put the side with drops first, so one loop serves both one-sided cases.
-  const drop = dropX ?? dropY;
-  const moved = dropX ? x : y;
-  const other = dropX ? y : x;
   for (let from = 0; from < x.length; from += ROWS_PER_CALL) {
     const to = Math.min(x.length, from + ROWS_PER_CALL);
     if (dropX && dropY) bothDropped(x, dropX.entries, dropX.base, dropX.scale, y, dropY.entries, dropY.base, dropY.scale, mean, from, to, sums);
-    else if (drop) oneDropped(moved, drop.entries, drop.base, drop.scale, other, mean, from, to, sums);
+    else if (dropX) oneDropped(x, dropX.entries, dropX.base, dropX.scale, y, mean, from, to, sums);
     else noneDropped(x, y, mean, from, to, sums);
   }
   return correlation(sums[0], sums[1], sums[2], m);
