@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { profileColumns } from '../core/profile/profileTable';
+import { takeSharedPairs } from '../core/profile/profileWithHelper';
 import { spearmanPairs } from '../core/profile/spearman';
 import type { Table } from '../core/data/table';
 
@@ -19,6 +20,7 @@ const api = {
     return Comlink.transfer(result, buffers);
   },
   spearmanPairs,
+  spearmanPairsShared: takeSharedPairs,
 };
 
 export type ProfileHelperApi = typeof api;

@@ -5,9 +5,9 @@
  * then computed here alone. The result is the same either way.
  */
 import * as Comlink from 'comlink';
-import type { Table } from '../core/data/table';
+import type { Column, Table } from '../core/data/table';
 import { profileTable, type TableProfile } from '../core/profile/profileTable';
-import { helperPays, profileWithHelper, type ProfileHelper } from '../core/profile/profileWithHelper';
+import { helperColumns, helperPays, profileWithHelper, type ProfileHelper } from '../core/profile/profileWithHelper';
 import type { ProfileHelperApi } from './profileHelper.worker';
 
 interface StartedHelper {
@@ -15,6 +15,8 @@ interface StartedHelper {
   helper: ProfileHelper;
   /** Resolves once the worker answers (its script loaded). */
   ready: Promise<unknown>;
+  /** The helper's columns already copied into shared memory, made while the page paints the new table. */
+  prepared: Table | null;
 }
 
 /** A helper started ahead of the profile it will serve. */
@@ -36,17 +38,29 @@ function startHelper(): StartedHelper {
   failed.catch(() => undefined);
   const remote = Comlink.wrap<ProfileHelperApi>(worker);
   const sharedMemory = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
-  return {
+  const started: StartedHelper = {
     worker,
     ready: Promise.race([remote.ready(), failed]),
+    prepared: null,
     helper: {
       sharedMemory,
       profileColumns: (part, rank, sharedRanks) =>
-        Promise.race([remote.profileColumns(sharedMemory ? sharedColumns(part) : part, rank, sharedRanks), failed]),
+        Promise.race([remote.profileColumns(sharedMemory ? preparedOr(started.prepared, part) : part, rank, sharedRanks), failed]),
       spearmanPairs: (columns, pairs) => Promise.race([remote.spearmanPairs(columns, pairs), failed]),
+      spearmanPairsShared: (columns, pairs, counter, results) => Promise.race([remote.spearmanPairsShared(columns, pairs, counter, results), failed]),
     },
   };
+  return started;
 }
+
+/** The shared copy made ahead of time when it is a copy of exactly these columns; else a new one. */
+function preparedOr(prepared: Table | null, part: Table): Table {
+  const same = prepared !== null && prepared.rowCount === part.rowCount && prepared.columns.length === part.columns.length && part.columns.every((c, j) => sourceOf.get(prepared.columns[j]) === c);
+  return same ? prepared : sharedColumns(part);
+}
+
+/** Each shared copy's original column, so that a copy made ahead is used only for the same table. */
+const sourceOf = new WeakMap<Column, Column>();
 
 /**
  * The columns copied into SharedArrayBuffers: a copy, as the table's own buffers stay here, but
@@ -61,12 +75,11 @@ function sharedColumns(table: Table): Table {
   };
   return {
     rowCount: table.rowCount,
-    columns: table.columns.map((c) => ({
-      ...c,
-      missing: share(c.missing),
-      ...(c.values ? { values: share(c.values) } : {}),
-      ...(c.codes ? { codes: share(c.codes) } : {}),
-    })),
+    columns: table.columns.map((c) => {
+      const copy = { ...c, missing: share(c.missing), ...(c.values ? { values: share(c.values) } : {}), ...(c.codes ? { codes: share(c.codes) } : {}) };
+      sourceOf.set(copy, c);
+      return copy;
+    }),
   };
 }
 
@@ -75,7 +88,18 @@ function sharedColumns(table: Table): Table {
  * parent is idle: started by the profile itself, it would wait for this thread's half of the work.
  */
 export function prepareProfileHelper(table: Table): void {
-  if (!spare && helpUseful(table)) spare = startHelper();
+  if (spare || !helpUseful(table)) return;
+  const started = startHelper();
+  spare = started;
+  if (!started.helper.sharedMemory) return;
+  // Copying the helper's columns into shared memory takes about 0.1 s at a million rows: done once
+  // the helper has started (a nested worker starts only while this thread is idle), it happens
+  // while the page paints the new table instead of after the profile is asked for.
+  // (A profile asked for meanwhile awaits the same `ready` after this, so it finds the copy made.)
+  void started.ready.then(
+    () => (started.prepared = sharedColumns({ rowCount: table.rowCount, columns: helperColumns(table).map((j) => table.columns[j]) })),
+    () => undefined,
+  );
 }
 
 export async function twoThreadProfile(table: Table): Promise<TableProfile> {

@@ -1,23 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../data/table';
 import { profileColumns, profileTable, type ProfileOptions } from './profileTable';
-import { helperPays, profileWithHelper, type ProfileHelper } from './profileWithHelper';
-import { spearmanPairs } from './spearman';
+import { helperPays, profileWithHelper, takeSharedPairs, type ProfileHelper } from './profileWithHelper';
+import { spearmanPairs, spearmanPairsTaken } from './spearman';
 import { timingTable } from './timingTable';
 
-/** The helper in this thread, with what crosses to it and back cloned as postMessage would. */
-function helperHere(sharedMemory = false): ProfileHelper & { calls: string[] } {
+/**
+ * The helper in this thread, with what crosses to it and back cloned as postMessage would. With
+ * shared memory it takes `headStart` pairs from the shared counter at once, then (after this
+ * thread has had its turn) whatever is left, as a helper running beside this thread would.
+ */
+function helperHere(sharedMemory = false, headStart = Infinity): ProfileHelper & { calls: string[] } {
   const calls: string[] = [];
   return {
     sharedMemory,
     calls,
+    spearmanPairsShared: async (columns, pairs, counter, results) => {
+      const mine = structuredClone(columns);
+      let early = 0;
+      spearmanPairsTaken(
+        mine,
+        pairs,
+        () => (early < headStart ? (early++, Atomics.add(counter, 0, 1)) : pairs.length),
+        (index, value) => (results[index] = value ?? NaN),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const taken = Math.min(early, pairs.length) + takeSharedPairs(mine, pairs, counter, results);
+      calls.push(`spearmanPairsShared ${pairs.length}: ${taken} taken`);
+      return taken;
+    },
     profileColumns: async (table, rank, sharedRanks) => {
       calls.push(`profileColumns ${table.columns.map((c) => c.name).join(',')}`);
       return structuredClone(profileColumns(structuredClone(table), rank, sharedRanks));
     },
     spearmanPairs: async (columns, pairs) => {
-      const inShared = columns.every((c) => c.ranks.buffer instanceof SharedArrayBuffer);
-      calls.push(`spearmanPairs ${pairs.length}${inShared ? ' (shared ranks)' : ''}`);
+      calls.push(`spearmanPairs ${pairs.length}`);
       return spearmanPairs(structuredClone(columns), pairs);
     },
   };
@@ -32,14 +49,16 @@ describe('profileWithHelper', () => {
   it('gives exactly profileTable’s profile, with half the sorting and most Spearman pairs on the helper', async () => {
     const t = table(5000);
     const expected = profileTable(t);
-    for (const shared of [false, true]) {
-      const helper = helperHere(shared);
-      expect(await profileWithHelper(t, helper)).toEqual(expected);
-      // 16 numeric columns: the helper profiles the last 8, then takes three in four of the 3 * 13 + 3 pairs with gaps.
-      expect(helper.calls).toEqual([
-        `profileColumns ${t.columns.slice(8, 16).map((c) => c.name).join(',')}`,
-        `spearmanPairs 31${shared ? ' (shared ranks)' : ''}`,
-      ]);
+    const profiled = `profileColumns ${t.columns.slice(8, 16).map((c) => c.name).join(',')}`;
+    // 16 numeric columns: the helper profiles the last 8, then takes three in four of the 3 * 13 + 3 pairs with gaps.
+    const helper = helperHere(false);
+    expect(await profileWithHelper(t, helper)).toEqual(expected);
+    expect(helper.calls).toEqual([profiled, 'spearmanPairs 31']);
+    // With shared memory both threads take pairs from one counter, however the 42 pairs fall between them.
+    for (const [headStart, taken] of [[Infinity, 42], [5, 5], [0, 0]]) {
+      const sharing = helperHere(true, headStart);
+      expect(await profileWithHelper(t, sharing)).toEqual(expected);
+      expect(sharing.calls).toEqual([profiled, `spearmanPairsShared 42: ${taken} taken`]);
     }
   });
 

@@ -1,11 +1,13 @@
 /**
  * profileTable on two threads: this one and a helper (in the browser, a worker nested in the data
  * worker), for big tables on machines with a second core. The helper sorts and ranks half of the
- * correlated numeric columns while this thread does the other columns; then it computes three in
- * four of the Spearman pairs with gaps (the slow ones: a pass over every row each) while this
- * thread does Pearson, duplicate rows, Cramér's V, the pairs without gaps and the other pairs with
- * gaps. Every number comes from the same function on the same inputs as in profileTable, so the
- * profile is the same, bit for bit.
+ * correlated numeric columns while this thread does the other columns; then it starts on the
+ * Spearman pairs with gaps (the slow ones: a pass over every row each) while this thread does
+ * Pearson, duplicate rows, Cramér's V and the pairs without gaps, and then joins it. With shared
+ * memory the two take the pairs one at a time from a shared counter, so both finish within a pair
+ * of each other; without it the helper is given three in four of the pairs up front. Every number
+ * comes from the same function on the same inputs as in profileTable, so the profile is the same,
+ * bit for bit.
  */
 import type { Table } from '../data/table';
 import {
@@ -18,7 +20,7 @@ import {
   type TableProfile,
 } from './profileTable';
 import type { RankedColumn } from './rankColumn';
-import { pairsWithGaps, setPairs, spearmanPairs, spearmanWithoutGaps } from './spearman';
+import { pairsWithGaps, setPairs, spearmanPairs, spearmanPairsTaken, spearmanWithoutGaps } from './spearman';
 
 /** The helper's two jobs: the functions of the same names, run on its thread. */
 export interface ProfileHelper {
@@ -29,6 +31,26 @@ export interface ProfileHelper {
   sharedMemory: boolean;
   profileColumns(table: Table, rank: boolean[], sharedRanks: boolean): Promise<ProfiledColumns>;
   spearmanPairs(columns: RankedColumn[], pairs: [number, number][]): Promise<(number | null)[]>;
+  /**
+   * With shared memory: computes pair Atomics.add(counter, 0, 1) of `pairs` into `results` (NaN for
+   * null) until the counter passes the last pair, while this thread takes from the same counter.
+   */
+  spearmanPairsShared?(columns: RankedColumn[], pairs: [number, number][], counter: Int32Array, results: Float64Array): Promise<number>;
+}
+
+/** Takes pairs from the shared counter into the shared results (NaN for null); returns how many it took. */
+export function takeSharedPairs(columns: RankedColumn[], pairs: [number, number][], counter: Int32Array, results: Float64Array): number {
+  let taken = 0;
+  spearmanPairsTaken(
+    columns,
+    pairs,
+    () => Atomics.add(counter, 0, 1),
+    (index, value) => {
+      results[index] = value ?? NaN;
+      taken++;
+    },
+  );
+  return taken;
 }
 
 /** Below this many rows a second thread saves less than it costs to start and to send columns to. */
@@ -39,13 +61,20 @@ export function helperPays(table: Table, options: ProfileOptions = {}): boolean 
   return table.rowCount >= HELPER_MIN_ROWS && profilePlan(table, options).correlated.length >= 2;
 }
 
+/**
+ * The columns profileWithHelper sends the helper: the second half of the correlated ones (this
+ * thread keeps the others; the categorical ones are quick).
+ */
+export function helperColumns(table: Table, options: ProfileOptions = {}): number[] {
+  const { correlated } = profilePlan(table, options);
+  return correlated.slice(Math.floor(correlated.length / 2));
+}
+
 export async function profileWithHelper(table: Table, helper: ProfileHelper, options: ProfileOptions = {}): Promise<TableProfile> {
   const plan = profilePlan(table, options);
   const { correlated } = plan;
   const shared = helper.sharedMemory;
-  // The helper takes the second half of the correlated columns; this thread the others (the
-  // categorical ones are quick).
-  const theirs = correlated.slice(Math.floor(correlated.length / 2));
+  const theirs = helperColumns(table, options);
   const mine = table.columns.map((_, j) => j).filter((j) => !theirs.includes(j));
   const part = (indices: number[]): Table => ({ rowCount: table.rowCount, columns: indices.map((j) => table.columns[j]) });
   const wantRanks = (indices: number[]) => indices.map((j) => plan.spearman && correlated.includes(j));
@@ -66,6 +95,18 @@ export async function profileWithHelper(table: Table, helper: ProfileHelper, opt
 
   const columns = correlated.map((j) => ranked[j]!);
   const pairs = pairsWithGaps(columns);
+  if (shared && helper.spearmanPairsShared && pairs.length > 0) {
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const results = new Float64Array(new SharedArrayBuffer(8 * pairs.length));
+    const helped = helper.spearmanPairsShared(columns, pairs, counter, results);
+    const spearman = spearmanWithoutGaps(columns);
+    const profile = completeProfile(table, plan, profiles, spearman);
+    takeSharedPairs(columns, pairs, counter, results);
+    await helped;
+    // A correlation is never NaN (undefined ones are null), so NaN stands for null.
+    setPairs(spearman, pairs, Array.from(results, (r) => (r === r ? r : null)));
+    return profile;
+  }
   // This thread has Pearson, duplicates, Cramér's V and the pairs without gaps to do besides.
   const minePairs = pairs.filter((_, i) => i % 4 === 0);
   const theirPairs = pairs.filter((_, i) => i % 4 !== 0);

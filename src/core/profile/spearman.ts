@@ -58,7 +58,25 @@ export function pairsWithGaps(columns: RankedColumn[]): [number, number][] {
  * to the JavaScript loops, which give the same doubles (for the test that guards exactly that).
  */
 export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, number][], useKernel = true): (number | null)[] {
-  if (pairs.length === 0) return [];
+  const out = new Array<number | null>(pairs.length);
+  let next = 0;
+  spearmanPairsTaken(columns, pairs, () => next++, (index, value) => (out[index] = value), useKernel);
+  return out;
+}
+
+/**
+ * Computes pair `take()` of `pairs` and hands it to `put`, until `take` gives an index past the
+ * last: with a shared counter as `take`, two threads share the pairs as each becomes free.
+ */
+export function spearmanPairsTaken(
+  columns: RankedColumn[],
+  pairs: readonly [number, number][],
+  take: () => number,
+  put: (index: number, value: number | null) => void,
+  useKernel = true,
+): void {
+  let index = take();
+  if (index >= pairs.length) return;
   const rows = columns[0].rows;
   // The rows each column with gaps lacks, listed once: every pair with it drops them from the other.
   const gaps = new Map<number, Int32Array>();
@@ -72,15 +90,16 @@ export function spearmanPairs(columns: RankedColumn[], pairs: readonly [number, 
   // Both sides of a pair may need one at once; the kernel reads them from its own memory.
   const scratch = kernel?.scratchX ?? new Int32Array(droppedRanksSize(rows));
   const scratchY = kernel?.scratchY ?? new Int32Array(scratch.length);
-  return pairs.map(([a, b]) => {
+  for (; index < pairs.length; index = take()) {
+    const [a, b] = pairs[index];
     const gapsA = gapsOf(a);
     const gapsB = gapsOf(b);
     // The side with drops goes first (x), so that one loop serves both one-sided cases.
     const [x, y, gapsOfOther, gapsOfFirst] = gapsB ? [columns[a], columns[b], gapsB, gapsA] : [columns[b], columns[a], gapsA, gapsB];
     const dropX = gapsOfOther ? droppedRanks(x.ranks, gapsOfOther, x.distinct < x.present, scratch) : null;
     const dropY = gapsOfFirst ? droppedRanks(y.ranks, gapsOfFirst, y.distinct < y.present, scratchY) : null;
-    return pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0), kernel);
-  });
+    put(index, pairSpearman(x.ranks, dropX, y.ranks, dropY, x.present - (dropX?.count ?? 0), kernel));
+  }
 }
 
 /** Writes each pair's correlation into both of its cells of the matrix. */
