@@ -96,8 +96,9 @@ function stageRows(r) {
     '≤ pandas time; added memory ≤ 3x file',
     oi.error ? '—' : verdict([timeVsRef(oi.ms, pi.ms), memVsFile(oi.addedKB, file)]),
   ]);
+  const oneThread = summary(r.node.profile, 'profileOneThreadMs');
   rows.push([
-    'Profile, Node: `profileTable` (after parsing)',
+    `Profile, Node: the CLI's profile on ${r.node.profile.find((p) => p.profileThreads)?.profileThreads ?? 1} threads (after parsing)${oneThread.error || !Number.isFinite(oneThread.ms) ? '' : `; \`profileTable\` on one thread: ${seconds(oneThread.ms)}`}`,
     oursCell(op, file, false),
     refCell('pandas `describe()` + `corr()`', pp, file, false, skipPy),
     x(ratio(op.ms, pp.ms)),
@@ -303,7 +304,8 @@ function rawRows(r) {
   ];
   const rows = [
     row('ours ingest (readCsv)', r.node.ingest, 'ingestMs'),
-    row('ours profile (profileTable)', r.node.profile, 'profileMs'),
+    row('ours profile (CLI: profileInParallel)', r.node.profile, 'profileMs'),
+    row('ours profile, one thread (profileTable)', r.node.profile, 'profileOneThreadMs'),
   ];
   if (!r.options.skipPython) rows.push(row('pandas read_csv', r.pandas.ingest, 'ingestMs'), row('pandas describe+corr', r.pandas.profile, 'profileMs'));
   for (const s of r.scaling) {

@@ -3,7 +3,9 @@
  * bench/run.mjs as `node --import tsx bench/stages/nodeStage.ts <ingest|profile> <file>`).
  *
  * - ingest: read the file's bytes, then `readCsv` them into typed columns; timed: both together.
- * - profile: the same ingest (not timed), then `profileTable` on the parsed table; timed: the profile only.
+ * - profile: the same ingest (not timed), then the CLI's profile (`profileInParallel`: this thread and a worker
+ *   thread started before the file is read, as `npm run cli -- profile` does); timed: the profile only. Then, for
+ *   comparison, `profileTable` on this thread alone (`profileOneThreadMs`).
  *
  * Prints one JSON line: times in ms, `maxRssKB` (process.resourceUsage().maxRSS: peak resident memory of this
  * process, parse included for both stages) and `baseRssKB` (resident memory before the file was read: Node
@@ -13,13 +15,15 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readCsv } from '../../src/core/data/readCsv';
 import { profileTable } from '../../src/core/profile/profileTable';
+import { profileInParallel, startProfileHelperThread } from '../../src/cli/profileInParallel';
 
-function main(): void {
+async function main(): Promise<void> {
   const [stage, file] = process.argv.slice(2);
   if ((stage !== 'ingest' && stage !== 'profile') || !file) {
     throw new Error('usage: nodeStage.ts <ingest|profile> <file.csv>');
   }
   const baseRssKB = Math.round(process.memoryUsage().rss / 1024);
+  const thread = stage === 'profile' ? startProfileHelperThread() : null;
   const t0 = performance.now();
   const bytes = readFileSync(file);
   const t1 = performance.now();
@@ -37,19 +41,21 @@ function main(): void {
   };
   if (stage === 'profile') {
     const t3 = performance.now();
-    const profile = profileTable(table);
+    const profile = await profileInParallel(table, thread);
     const t4 = performance.now();
     result.profileMs = t4 - t3;
     result.correlated = profile.correlations.columns.length;
+    result.profileThreads = thread ? 2 : 1;
+    const t5 = performance.now();
+    profileTable(table);
+    result.profileOneThreadMs = performance.now() - t5;
   }
   result.maxRssKB = process.resourceUsage().maxRSS;
   result.baseRssKB = baseRssKB;
   console.log(JSON.stringify(result));
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.log(JSON.stringify({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
   process.exitCode = 2;
-}
+});
