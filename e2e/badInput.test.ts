@@ -15,7 +15,7 @@ describe('bad input leaves the open dataset untouched', () => {
     browser = await launchBrowser();
     studio = await newStudioPage(browser);
     page = studio.page;
-    await page.getByText('344 rows').waitFor();
+    await page.getByText('344 rows', { exact: true }).waitFor();
   });
   afterAll(async () => {
     await studio?.close();
@@ -29,7 +29,7 @@ describe('bad input leaves the open dataset untouched', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(pattern);
     expect(await alert.textContent()).toContain(fileName);
-    await page.getByText('344 rows').waitFor();
+    await page.getByText('344 rows', { exact: true }).waitFor();
     expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
   }
 
@@ -55,13 +55,13 @@ describe('bad input leaves the open dataset untouched', () => {
     const text = '\ufeffcity,temp\nOslo,3\nRome,18\n';
     const utf16 = Buffer.from(text, 'utf16le');
     await uploadFile(page, 'Upload CSV', 'utf16.csv', utf16);
-    await page.getByText('2 rows').waitFor();
+    await page.getByText('2 rows', { exact: true }).waitFor();
     expect(await page.locator('.column-name').allTextContents()).toEqual(['city', 'temp']);
   });
 
   it('keeps headers named __proto__, constructor and toString as ordinary columns', async () => {
     await uploadFile(page, 'Upload CSV', 'proto.csv', '__proto__,constructor,toString\n1,x,a\n2,y,b\n');
-    await page.getByText('2 rows').waitFor();
+    await page.getByText('2 rows', { exact: true }).waitFor();
     await page.getByText('3 columns').waitFor();
     expect(await page.locator('.column-name').allTextContents()).toEqual(['__proto__', 'constructor', 'toString']);
     expect(await page.getByRole('gridcell').first().textContent()).toBe('1');
@@ -69,7 +69,7 @@ describe('bad input leaves the open dataset untouched', () => {
 
   it('warns about duplicate and empty header names, naming the columns', async () => {
     await uploadFile(page, 'Upload CSV', 'dupes.csv', 'a,a,,b\n1,2,3,4\n5,6,7,8\n');
-    await page.getByText('2 rows').waitFor();
+    await page.getByText('2 rows', { exact: true }).waitFor();
     const alert = await page.getByRole('alert').textContent();
     expect(alert).toMatch(/"?a"?/);
     expect(alert).toMatch(/empty|column_3/i);
@@ -83,7 +83,7 @@ describe('bad input leaves the open dataset untouched', () => {
     await page.getByRole('progressbar', { name: /Reading big\.csv/ }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
-    expect(await page.getByText('2000000 rows').count()).toBe(0);
+    expect(await page.getByText('2000000 rows', { exact: true }).count()).toBe(0);
     expect(await page.locator('.dataset-size').textContent()).toMatch(/proto\.csv|dupes\.csv|utf16\.csv/);
   });
 

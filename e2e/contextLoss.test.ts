@@ -33,7 +33,7 @@ describe('WebGL context loss', () => {
           }, LOSE_AT_EPOCH),
         );
       });
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       await page.getByLabel('Tuning', { exact: true }).selectOption('none');
       await page.getByLabel('Backend', { exact: true }).selectOption('webgl');
       await page.getByLabel('Neural network', { exact: true }).check();

@@ -188,7 +188,7 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
     expect(lines.slice(1).map((line) => line.split(',').slice(-4))).toEqual(fromCli);
 
     await page.reload();
-    await page.getByText('344 rows').waitFor();
+    await page.getByText('344 rows', { exact: true }).waitFor();
     await page.getByText('imported from penguins-model.zip').waitFor();
   });
 
@@ -212,7 +212,7 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
     // Restore the first model: its dataset and leaderboard come back.
     const restoreButtons = versions.getByRole('button', { name: /^Restore .* for Species/ });
     await restoreButtons.last().click();
-    await page.getByText('344 rows').waitFor({ timeout: 60_000 });
+    await page.getByText('344 rows', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByText(/^Restored /).waitFor();
     expect(await page.getByRole('table', { name: 'Leaderboard' }).textContent()).toBe(before);
   });
@@ -228,7 +228,7 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
       await other.goto(`${suite.studio.baseUrl}?example=none`);
       await other.getByText('Load a CSV file or open an example to start.').waitFor();
       await other.getByLabel('Import project').setInputFiles({ name: 'shared.project.zip', mimeType: 'application/zip', buffer: projectZip });
-      await other.getByText('344 rows').waitFor({ timeout: 60_000 });
+      await other.getByText('344 rows', { exact: true }).waitFor({ timeout: 60_000 });
       await other.getByRole('table', { name: 'Leaderboard' }).waitFor();
       expect(await other.getByRole('table', { name: 'Versions' }).getByRole('row').count()).toBeGreaterThanOrEqual(4);
     } finally {

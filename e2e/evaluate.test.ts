@@ -19,7 +19,7 @@ describe('evaluation: how good, where it fails, why', () => {
   it('trains a binary classifier and shows its per-class metrics, the same as the CLI for the same seed', async () => {
     const { page } = suite.studio;
     await uploadFile(page, 'Upload CSV', 'penguins-sex.csv', PENGUINS_TEXT);
-    await page.getByText('343 rows').waitFor();
+    await page.getByText('343 rows', { exact: true }).waitFor();
     await page.getByLabel('Target', { exact: true }).selectOption('Sex');
     await page.getByLabel('Tuning', { exact: true }).selectOption('none');
     await page.getByLabel('Time budget (seconds)').fill('1');

@@ -126,7 +126,7 @@ describe('explore the data', () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     const csv = `"${payload.replace(/"/g, '""')}",kind\n"<script>window.__pwned=2</script>",a\n"<b>bold</b>",b\n"<b>bold</b>",a\n`;
     await uploadFile(page, 'Upload CSV', 'payload.csv', csv);
-    await page.getByText('3 rows').waitFor();
+    await page.getByText('3 rows', { exact: true }).waitFor();
     await page.getByLabel('Column', { exact: true }).selectOption(payload);
     // Charts are drawn once they come near the viewport.
     await page.getByRole('img', { name: `Distribution of ${payload}` }).scrollIntoViewIfNeeded();

@@ -14,7 +14,7 @@ describe('folds in time order', () => {
   it('cross-validates on the years in order and gives the CLI\'s scores', async () => {
     const { page } = suite.studio;
     await page.getByRole('button', { name: /^Example: Cars/ }).click();
-    await page.getByText('406 rows').waitFor();
+    await page.getByText('406 rows', { exact: true }).waitFor();
     await page.getByLabel('Target', { exact: true }).selectOption('Miles_per_Gallon');
     await expect(page.getByLabel('Task', { exact: true }).inputValue()).resolves.toBe('regression');
     await page.getByLabel('Tuning', { exact: true }).selectOption('none');

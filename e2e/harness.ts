@@ -247,7 +247,7 @@ export function studioForSuite(): { readonly studio: Studio } {
   beforeAll(async () => {
     browser = await launchBrowser();
     studio = await newStudioPage(browser);
-    await studio.page.getByText('344 rows').waitFor();
+    await studio.page.getByText('344 rows', { exact: true }).waitFor();
   });
   afterAll(async () => {
     await studio?.close();

@@ -84,7 +84,7 @@ describe('hostile names and values run nowhere', () => {
       void d.dismiss();
     });
     await uploadFile(page, 'Upload CSV', FILE_NAME, hostileCsv(120));
-    await page.getByText('120 rows').waitFor();
+    await page.getByText('120 rows', { exact: true }).waitFor();
     expect(await page.locator('.column-name').allTextContents()).toEqual([NAME_IMG, NAME_SVG, NAME_TEX, NAME_FORMULA, TARGET]);
     await page.getByRole('gridcell', { name: CATEGORIES[0], exact: true }).first().waitFor();
     for (const name of [NAME_IMG, NAME_TEX, NAME_FORMULA]) {

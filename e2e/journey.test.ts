@@ -25,7 +25,7 @@ describe('first journey', () => {
 
   it('opens the penguins example on a first visit and shows its size', async () => {
     const { page } = studio;
-    await page.getByText('344 rows').waitFor();
+    await page.getByText('344 rows', { exact: true }).waitFor();
     await expect(page.getByText('7 columns').count()).resolves.toBeGreaterThan(0);
     expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
     expect(await page.getByLabel('Task', { exact: true }).inputValue()).toBe('classification');
@@ -173,7 +173,7 @@ describe('column types', () => {
     try {
       const { page } = studio;
       await uploadFile(page, 'Upload CSV', 'zip.csv', 'zip,city,score\n00501,Holtsville,1\n02134,Boston,2\n10001,New York,3\n');
-      await page.getByText('3 rows').waitFor();
+      await page.getByText('3 rows', { exact: true }).waitFor();
       const zipType = page.getByRole('combobox', { name: 'Column type' }).first();
       expect(await zipType.inputValue()).not.toBe('numeric');
       expect(await page.getByRole('gridcell').first().textContent()).toBe('00501');
@@ -198,7 +198,7 @@ describe('the data grid', () => {
       const lines = ['id,value'];
       for (let i = 0; i < 300_000; i++) lines.push(`r${i},${i}`);
       await uploadFile(page, 'Upload CSV', 'long.csv', lines.join('\n') + '\n');
-      await page.getByText('300000 rows').waitFor();
+      await page.getByText('300000 rows', { exact: true }).waitFor();
       const grid = page.getByRole('grid');
       expect(await grid.getAttribute('aria-rowcount')).toBe('300001');
       await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -45,7 +45,7 @@ describe('offline after the first visit', () => {
     const studio = await newStudioPage(browser, { baseUrl: server!.url });
     try {
       const { page, context } = studio;
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       // Told once the service worker holds every file of the build; it then controls the page.
       await waitUntilAvailableOffline(page);
       const stored = await page.evaluate(async () => {
@@ -76,13 +76,13 @@ describe('offline after the first visit', () => {
       await page.reload();
       expect(await page.evaluate(() => navigator.onLine)).toBe(false);
       // The saved project is back, and the worker's headers keep the page cross-origin isolated.
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
       await waitUntilAvailableOffline(page, 30_000);
 
       // An example this browser has never loaded: it comes from the worker's copy of the build.
       await page.getByRole('button', { name: 'Example: Cars' }).click();
-      await page.getByText('406 rows').waitFor();
+      await page.getByText('406 rows', { exact: true }).waitFor();
       await page.getByLabel('Tuning', { exact: true }).selectOption('none');
       await page.getByLabel('Time budget (seconds)').fill('1');
       await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -83,7 +83,7 @@ describe('recipe: the person’s own preparation', () => {
   it('keeps the recipe after a reload', async () => {
     const { page } = suite.studio;
     await page.reload();
-    await page.getByText('344 rows').waitFor();
+    await page.getByText('344 rows', { exact: true }).waitFor();
     const steps = page.getByRole('list', { name: 'Recipe steps' });
     await expect.poll(() => steps.getByRole('listitem').count(), { timeout: 20_000 }).toBe(2);
   });

@@ -64,7 +64,7 @@ describe('two tabs on the same project', () => {
 
   it('the second tab is told it does not save, and never overwrites the first one\'s work', async () => {
     const one = first.page;
-    await one.getByText('344 rows').waitFor();
+    await one.getByText('344 rows', { exact: true }).waitFor();
     await one.getByText(SAVED).waitFor();
 
     const two = await first.context.newPage();
@@ -74,12 +74,12 @@ describe('two tabs on the same project', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/this tab does not save/);
     // It shows the saved project, read-only.
-    await two.getByText('344 rows').waitFor();
+    await two.getByText('344 rows', { exact: true }).waitFor();
     await two.getByText('Not saved: open in another tab').waitFor();
 
     // Work in the second tab stays in that tab.
     await uploadFile(two, 'Upload CSV', 'second-tab.csv', smallCsv(30));
-    await two.getByText('30 rows').waitFor();
+    await two.getByText('30 rows', { exact: true }).waitFor();
     await two.waitForTimeout(1500);
     expect(await savedState(one)).toEqual({ fileName: 'penguins.csv', target: 'Species' });
     expect(await two.getByText(SAVED).count()).toBe(0);
@@ -92,7 +92,7 @@ describe('two tabs on the same project', () => {
     // A reload of the writer keeps it the writer (the reader does not grab the lock) ...
     await one.reload();
     await ready(one);
-    await one.getByText('344 rows').waitFor();
+    await one.getByText('344 rows', { exact: true }).waitFor();
     expect(await one.getByLabel('Target', { exact: true }).inputValue()).toBe('Island');
     expect(await one.getByText('open for editing in another tab').count()).toBe(0);
     await one.getByLabel('Target', { exact: true }).selectOption('Species');
@@ -104,7 +104,7 @@ describe('two tabs on the same project', () => {
     await one.close();
     await two.reload();
     await ready(two);
-    await two.getByText('344 rows').waitFor();
+    await two.getByText('344 rows', { exact: true }).waitFor();
     expect(await two.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
     expect(await two.getByText('open for editing in another tab').count()).toBe(0);
     await two.getByLabel('Target', { exact: true }).selectOption('Sex');
@@ -122,7 +122,7 @@ describe('storage full', () => {
     const studio = await newStudioPage(browser);
     try {
       const { page } = studio;
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       await page.getByText(SAVED).waitFor();
       await studio.context.addInitScript(() => {
         const page = window as unknown as { __storageFull?: boolean };
@@ -143,19 +143,19 @@ describe('storage full', () => {
       });
       await page.reload();
       await ready(page);
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       await page.getByText(SAVED).waitFor();
       await page.evaluate(() => ((window as unknown as { __storageFull: boolean }).__storageFull = true));
 
       await dropFile(page, 'too-big-to-save.csv', smallCsv(2000, 3));
-      await page.getByText('2000 rows').waitFor();
+      await page.getByText('2000 rows', { exact: true }).waitFor();
       const alert = page.getByRole('alert').filter({ hasText: 'refused to save' });
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/storage for this site is full.*export/i);
       await page.getByText('Not saved', { exact: true }).waitFor();
       // The work stays in memory: the data is open and the person can go on.
       await page.getByLabel('Target', { exact: true }).selectOption('label');
-      expect(await page.getByText('2000 rows').count()).toBeGreaterThan(0);
+      expect(await page.getByText('2000 rows', { exact: true }).count()).toBeGreaterThan(0);
       // The last good save is untouched.
       expect(await savedState(page)).toEqual({ fileName: 'penguins.csv', target: 'Species' });
 
@@ -232,7 +232,7 @@ describe('a damaged saved project', () => {
     try {
       const { page } = studio;
       await ready(page);
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       await page.getByLabel('Tuning', { exact: true }).selectOption('none');
       await page.getByLabel('Time budget (seconds)').fill('1');
       await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -248,7 +248,7 @@ describe('a damaged saved project', () => {
       const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/do not match the checksum.*last good version from the history was opened instead: .* on "penguins\.csv"/);
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       expect(await page.getByLabel('Target', { exact: true }).inputValue()).toBe('Species');
       await page.getByRole('table', { name: 'Leaderboard' }).waitFor();
       expect(await page.getByRole('table', { name: 'Leaderboard' }).textContent()).toBe(leaderboard);
@@ -258,7 +258,7 @@ describe('a damaged saved project', () => {
       await page.getByText(SAVED).waitFor();
       await page.reload();
       await ready(page);
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       expect(await page.getByText('could not be opened').count()).toBe(0);
 
       // The data file is gone from storage.
@@ -266,7 +266,7 @@ describe('a damaged saved project', () => {
       await page.reload();
       await ready(page);
       await page.getByRole('alert').filter({ hasText: /data file "penguins\.csv" is missing/ }).waitFor();
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
 
       // The data file is there but its bytes are not the CSV any more.
       await page.getByText(SAVED).waitFor();
@@ -289,7 +289,7 @@ describe('a damaged saved project', () => {
       await page.reload();
       await ready(page);
       await page.getByRole('alert').filter({ hasText: /data file "penguins\.csv" could not be read back.*last good version/ }).waitFor();
-      await page.getByText('344 rows').waitFor();
+      await page.getByText('344 rows', { exact: true }).waitFor();
       expect(studio.pageErrors).toEqual([]);
     } finally {
       await studio.close();
