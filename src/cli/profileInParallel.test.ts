@@ -55,3 +55,19 @@ describe('profileInParallel', () => {
     expect(profileColumns).not.toHaveBeenCalled();
   });
 });
+
+describe('closing the helper thread', () => {
+  it('leaves no unhandled rejection when the thread is closed before it answered', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (let i = 0; i < 3; i++) startProfileHelperThread()!.close();
+      // Let the threads exit and their pending calls reject.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

@@ -54,7 +54,11 @@ export function startProfileHelperThread(): ProfileHelperThread | null {
     const id = nextId++;
     const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     worker.postMessage({ id, method, args });
-    return Promise.race([answer, failed]);
+    const settled = Promise.race([answer, failed]);
+    // Closing the thread rejects the calls still pending, `ready` among them when a small table
+    // never awaited it: whoever awaits a call still sees its rejection, but none goes unhandled.
+    settled.catch(() => undefined);
+    return settled;
   };
   return {
     ready: call('ready'),
