@@ -102,7 +102,7 @@ describe('deploy: bundles, predictions in the page, what-if, versions', () => {
     const { page } = suite.studio;
     const csv = newPenguins();
     await uploadFile(page, 'Predict CSV', 'new-penguins.csv', csv);
-    const table = page.getByRole('table', { name: 'Predictions' });
+    const table = page.getByRole('table', { name: 'Predictions', exact: true });
     await table.waitFor();
     await page.getByText('Predictions for new-penguins.csv: 40 rows').waitFor();
     const notes = await page.getByRole('list', { name: 'Prediction notes' }).textContent();
