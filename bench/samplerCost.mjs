@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, treeResidentKB } from './stages/browserStage.mjs';
+import { CHROMIUM_ARGS, descendants, treeResidentKB } from './stages/browserStage.mjs';
 
 function treePssKB(pids) {
   let total = 0;
@@ -20,25 +20,13 @@ function treePssKB(pids) {
   return total;
 }
 
-function descendantPids() {
-  return readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number).flatMap(function below(pid) {
-    let children = [];
-    try {
-      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      // ended meanwhile
-    }
-    return [pid, ...children.flatMap(below)];
-  });
-}
-
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await page.evaluate(() => {
     globalThis.held = new Float64Array(50_000_000).fill(1);
   });
-  const pids = descendantPids();
+  const pids = descendants(process.pid);
   for (const [name, sample] of [
     ['PSS (smaps_rollup)', () => treePssKB(pids)],
     ['RssAnon + RssShmem (status)', () => treeResidentKB(pids)],

@@ -40,7 +40,7 @@ export const CHROMIUM_ARGS = [
 const STAGE_TIMEOUT_MS = Number(process.env.BENCH_BROWSER_TIMEOUT_MS) || 300_000;
 
 /** Every process below `root` (Chromium's browser, renderer, GPU and utility processes). */
-function descendants(root) {
+export function descendants(root) {
   const children = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;

@@ -4,16 +4,9 @@
  * { id, error }. Columns and ranks arrive and go back in SharedArrayBuffers, so nothing large is copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { profileColumns } from '../core/profile/profileTable';
-import { takeSharedPairs } from '../core/profile/profileWithHelper';
-import { spearmanPairs } from '../core/profile/spearman';
+import { profileHelperJobs } from '../core/profile/profileWithHelper';
 
-const methods: Record<string, (...args: never[]) => unknown> = {
-  ready: () => true,
-  profileColumns,
-  spearmanPairs,
-  spearmanPairsShared: takeSharedPairs,
-};
+const methods: Record<string, (...args: never[]) => unknown> = { ready: () => true, ...profileHelperJobs };
 
 const port = parentPort;
 if (!port) throw new Error('profileHelperThread.worker.ts runs as a worker thread');

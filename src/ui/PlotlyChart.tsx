@@ -96,16 +96,16 @@ export function PlotlyChart({
     clickRef.current = onClick;
   });
   useEffect(() => {
-    let alive = true;
     setFailed(null);
     // Until this figure is drawn, the node must not claim to show it.
     if (el.current) delete el.current.dataset.chartReady;
+    // Aborted when the figure changes or the chart unmounts: a pending draw then does nothing.
     const cancel = new AbortController();
     (lazy && el.current ? whenNearViewport(el.current, cancel.signal) : Promise.resolve())
       .then(loadPlotly)
       .then((p) => queueDraw(async () => {
         const node = el.current as PlotlyElement | null;
-        if (!alive || !node) return;
+        if (cancel.signal.aborted || !node) return;
         await p.react(node, figure.data, { ...figure.layout, height }, { displaylogo: false, responsive: true });
         node.removeAllListeners?.('plotly_click');
         node.on?.('plotly_click', (event) => {
@@ -115,10 +115,7 @@ export function PlotlyChart({
         node.dataset.chartReady = 'true';
       }))
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
-    return () => {
-      alive = false;
-      cancel.abort();
-    };
+    return () => cancel.abort();
   }, [figure, height, lazy]);
   useEffect(() => {
     const node = el.current;

@@ -87,8 +87,13 @@ export function VirtualGrid({ label, rowCount, columns, fetchRows, version, heig
 
   const template = columns.map((c) => `${c.width ?? DEFAULT_WIDTH}px`).join(' ');
   const widths = columns.map((c) => c.width ?? DEFAULT_WIDTH);
-  const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
-  const rowWidth = widths.reduce((sum, w) => sum + w, 0);
+  // Each column's offset, a running sum: recomputed on every scroll, so linear in the columns.
+  const lefts: number[] = [];
+  let rowWidth = 0;
+  for (const w of widths) {
+    lefts.push(rowWidth);
+    rowWidth += w;
+  }
   const [firstColumn, lastColumn] = columnsInView(columns, scrollLeft - OVERSCAN_PX, scrollLeft + viewWidth + OVERSCAN_PX);
   const rows: ReactNode[] = [];
   for (let r = firstRow; r < lastRow; r++) {

@@ -5,8 +5,8 @@
  * then computed here alone. The result is the same either way.
  */
 import * as Comlink from 'comlink';
-import type { Column, Table } from '../core/data/table';
-import { profileTable, type TableProfile } from '../core/profile/profileTable';
+import type { Table } from '../core/data/table';
+import { profilePlan, profileTable, type TableProfile } from '../core/profile/profileTable';
 import { helperColumns, helperPays, profileWithHelper, type ProfileHelper } from '../core/profile/profileWithHelper';
 import { sharedColumns } from '../core/profile/sharedColumns';
 import type { ProfileHelperApi } from './profileHelper.worker';
@@ -16,8 +16,11 @@ interface StartedHelper {
   helper: ProfileHelper;
   /** Resolves once the worker answers (its script loaded). */
   ready: Promise<unknown>;
-  /** The helper's columns already copied into shared memory, made while the page paints the new table. */
-  prepared: Table | null;
+  /**
+   * The helper's columns (`source`) already copied into shared memory (`copy`), made while the page
+   * paints the new table.
+   */
+  prepared: { source: Table; copy: Table } | null;
 }
 
 /** A helper started ahead of the profile it will serve. */
@@ -55,19 +58,10 @@ function startHelper(): StartedHelper {
 }
 
 /** The shared copy made ahead of time when it is a copy of exactly these columns; else a new one. */
-function preparedOr(prepared: Table | null, part: Table): Table {
-  const same = prepared !== null && prepared.rowCount === part.rowCount && prepared.columns.length === part.columns.length && part.columns.every((c, j) => sourceOf.get(prepared.columns[j]) === c);
-  return same ? prepared : sharedCopy(part);
-}
-
-/** Each shared copy's original column, so that a copy made ahead is used only for the same table. */
-const sourceOf = new WeakMap<Column, Column>();
-
-/** sharedColumns, remembering each copy's original column (see preparedOr). */
-function sharedCopy(table: Table): Table {
-  const copy = sharedColumns(table);
-  copy.columns.forEach((c, j) => sourceOf.set(c, table.columns[j]));
-  return copy;
+function preparedOr(prepared: StartedHelper['prepared'], part: Table): Table {
+  const source = prepared?.source;
+  const same = source && source.rowCount === part.rowCount && source.columns.length === part.columns.length && part.columns.every((c, j) => source.columns[j] === c);
+  return same ? prepared!.copy : sharedColumns(part);
 }
 
 /**
@@ -84,7 +78,10 @@ export function prepareProfileHelper(table: Table): void {
   // while the page paints the new table instead of after the profile is asked for.
   // (A profile asked for meanwhile awaits the same `ready` after this, so it finds the copy made.)
   void started.ready.then(
-    () => (started.prepared = sharedCopy({ rowCount: table.rowCount, columns: helperColumns(table).map((j) => table.columns[j]) })),
+    () => {
+      const source = { rowCount: table.rowCount, columns: helperColumns(profilePlan(table).correlated).map((j) => table.columns[j]) };
+      started.prepared = { source, copy: sharedColumns(source) };
+    },
     () => undefined,
   );
 }

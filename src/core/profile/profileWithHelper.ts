@@ -53,6 +53,12 @@ export function takeSharedPairs(columns: RankedColumn[], pairs: [number, number]
   return taken;
 }
 
+/**
+ * What a helper thread runs for ProfileHelper's calls of the same names (its `spearmanPairsShared`
+ * is takeSharedPairs), for the browser's helper worker and the CLI's helper thread alike.
+ */
+export const profileHelperJobs = { profileColumns, spearmanPairs, spearmanPairsShared: takeSharedPairs };
+
 /** Below this many rows a second thread saves less than it costs to start and to send columns to. */
 export const HELPER_MIN_ROWS = 100_000;
 
@@ -62,11 +68,10 @@ export function helperPays(table: Table, options: ProfileOptions = {}): boolean 
 }
 
 /**
- * The columns profileWithHelper sends the helper: the second half of the correlated ones (this
- * thread keeps the others; the categorical ones are quick).
+ * The columns profileWithHelper sends the helper, given the plan's correlated columns: the second
+ * half of them (this thread keeps the others; the categorical ones are quick).
  */
-export function helperColumns(table: Table, options: ProfileOptions = {}): number[] {
-  const { correlated } = profilePlan(table, options);
+export function helperColumns(correlated: readonly number[]): number[] {
   return correlated.slice(Math.floor(correlated.length / 2));
 }
 
@@ -74,7 +79,7 @@ export async function profileWithHelper(table: Table, helper: ProfileHelper, opt
   const plan = profilePlan(table, options);
   const { correlated } = plan;
   const shared = helper.sharedMemory;
-  const theirs = helperColumns(table, options);
+  const theirs = helperColumns(correlated);
   const mine = table.columns.map((_, j) => j).filter((j) => !theirs.includes(j));
   const part = (indices: number[]): Table => ({ rowCount: table.rowCount, columns: indices.map((j) => table.columns[j]) });
   const wantRanks = (indices: number[]) => indices.map((j) => plan.spearman && correlated.includes(j));
@@ -95,26 +100,44 @@ export async function profileWithHelper(table: Table, helper: ProfileHelper, opt
 
   const columns = correlated.map((j) => ranked[j]!);
   const pairs = pairsWithGaps(columns);
-  if (shared && helper.spearmanPairsShared && pairs.length > 0) {
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const results = new Float64Array(new SharedArrayBuffer(8 * pairs.length));
-    const helped = helper.spearmanPairsShared(columns, pairs, counter, results);
-    const spearman = spearmanWithoutGaps(columns);
-    const profile = completeProfile(table, plan, profiles, spearman);
-    takeSharedPairs(columns, pairs, counter, results);
-    await helped;
-    // A correlation is never NaN (undefined ones are null), so NaN stands for null.
-    setPairs(spearman, pairs, Array.from(results, (r) => (r === r ? r : null)));
-    return profile;
-  }
-  // This thread has Pearson, duplicates, Cramér's V and the pairs without gaps to do besides.
-  const minePairs = pairs.filter((_, i) => i % 4 === 0);
-  const theirPairs = pairs.filter((_, i) => i % 4 !== 0);
-  const helpedPairs = theirPairs.length ? helper.spearmanPairs(columns, theirPairs) : Promise.resolve([]);
+  // The helper starts on the pairs with gaps; this thread does Pearson, duplicates, Cramér's V and
+  // the pairs without gaps first, then its share of those pairs.
+  const ourShare = shared && helper.spearmanPairsShared ? sharePairs(helper, columns, pairs) : splitPairs(helper, columns, pairs);
   const spearman = spearmanWithoutGaps(columns);
   // The profile holds `spearman` itself: the pairs with gaps are written into it below.
   const profile = completeProfile(table, plan, profiles, spearman);
-  setPairs(spearman, minePairs, spearmanPairs(columns, minePairs));
-  setPairs(spearman, theirPairs, await helpedPairs);
+  setPairs(spearman, pairs, await ourShare());
   return profile;
+}
+
+/**
+ * Both threads take the pairs one at a time from a shared counter. Starts the helper on them and
+ * returns this thread's part, which resolves to every pair's value once the helper is done too.
+ */
+function sharePairs(helper: ProfileHelper, columns: RankedColumn[], pairs: [number, number][]): () => Promise<(number | null)[]> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const results = new Float64Array(new SharedArrayBuffer(8 * pairs.length));
+  const helped = pairs.length ? helper.spearmanPairsShared!(columns, pairs, counter, results) : Promise.resolve(0);
+  return async () => {
+    takeSharedPairs(columns, pairs, counter, results);
+    await helped;
+    // A correlation is never NaN (undefined ones are null), so NaN stands for null.
+    return Array.from(results, (r) => (r === r ? r : null));
+  };
+}
+
+/**
+ * Without shared memory the helper is given three in four of the pairs up front (this thread has
+ * the rest of the profile to do besides). Same contract as sharePairs.
+ */
+function splitPairs(helper: ProfileHelper, columns: RankedColumn[], pairs: [number, number][]): () => Promise<(number | null)[]> {
+  const theirs = pairs.flatMap((_, i) => (i % 4 !== 0 ? [i] : []));
+  const helped = theirs.length ? helper.spearmanPairs(columns, theirs.map((i) => pairs[i])) : Promise.resolve([]);
+  return async () => {
+    const mine = pairs.flatMap((_, i) => (i % 4 === 0 ? [i] : []));
+    const values = new Array<number | null>(pairs.length);
+    spearmanPairs(columns, mine.map((i) => pairs[i])).forEach((v, t) => (values[mine[t]] = v));
+    (await helped).forEach((v, t) => (values[theirs[t]] = v));
+    return values;
+  };
 }
