@@ -66,6 +66,17 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, encoding?: stri
   return { text, encoding: label, issues };
 }
 
+/**
+ * decodeBytes' checks for a file of plain ASCII without NUL bytes (isPlainAscii), which it would
+ * decode as UTF-8, one character per byte, with no issue: throws the same errors, in the same order.
+ */
+export function checkPlainAscii(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length === 0) throw emptyFile(fileName, 'is empty (0 bytes)');
+  rejectBinary(bytes, fileName);
+  // JavaScript's \s among ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+  if (bytes.every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d))) throw emptyFile(fileName, 'contains only whitespace');
+}
+
 function emptyFile(fileName: string, what: string): ImportError {
   return new ImportError({
     severity: 'error',

@@ -15,6 +15,8 @@ import type { Column } from './table';
 const NUMBER = 0;
 const BLANK = 1;
 const OTHER = 2;
+/** Records held before the columns still read as numbers are given their full size. */
+const FIRST_RECORDS = 16;
 
 export class NumericGuess {
   /** Column j's values for records 1, 2, ... (index record - 1); null once the column is not numeric. */
@@ -23,12 +25,14 @@ export class NumericGuess {
   readonly nonMissing: Uint32Array;
   /** False once a record has a field count other than record 0's. */
   rectangular = true;
-  /** Blank cells seen after record 0, in any column: none (the usual case) spares a scan for missing cells. */
-  private blanks = 0;
+  /** Blank cells per column after record 0: none (the usual case) spares that column a scan for missing cells. */
+  private readonly blanks: Uint32Array;
   private readonly firstStatus: Uint8Array;
   private readonly firstValue: Float64Array;
   private readonly out = new Float64Array(1);
-  private size: number;
+  private size = FIRST_RECORDS;
+  /** Records expected after record 0: the columns still numbers after the first few get this size at once. */
+  private readonly expected: number;
 
   /** `firstCells` is record 0 as content ranges, null for a quoted cell; `capacity` records after it. */
   constructor(text: string, firstCells: ReadonlyArray<readonly [number, number] | null>, capacity: number) {
@@ -40,9 +44,16 @@ export class NumericGuess {
       this.firstStatus[j] = range === null ? OTHER : this.classify(text, range[0], range[1]);
       this.firstValue[j] = this.out[0];
     }
-    this.size = Math.max(16, capacity);
+    this.expected = Math.max(FIRST_RECORDS, capacity);
+    // Small at first: a text column drops out within a few records and never costs a full column.
     this.values = Array.from({ length: width }, () => new Float64Array(this.size));
     this.nonMissing = new Uint32Array(width);
+    this.blanks = new Uint32Array(width);
+  }
+
+  /** Records expected after record 0 (room is made for more when they come). */
+  get capacity(): number {
+    return this.expected;
   }
 
   get width(): number {
@@ -52,7 +63,7 @@ export class NumericGuess {
   /** Makes room for record `record` (1-based among the records after record 0). */
   reserve(record: number): void {
     if (record <= this.size) return;
-    this.size = Math.max(record, Math.ceil(this.size * 1.6) + 16);
+    this.size = record <= this.expected ? this.expected : Math.max(record, Math.ceil(this.size * 1.6) + 16);
     const values = this.values;
     for (let j = 0; j < values.length; j++) {
       const column = values[j];
@@ -73,7 +84,7 @@ export class NumericGuess {
       this.nonMissing[j]++;
     } else if (status === BLANK) {
       column[record - 1] = NaN;
-      this.blanks++;
+      this.blanks[j]++;
     } else {
       this.values[j] = null;
     }
@@ -120,6 +131,58 @@ export class NumericGuess {
     return i;
   }
 
+  /**
+   * plainNumber over the bytes of an ASCII file (readAsciiCsv's tokenizer): the same cells, the
+   * same digits and the same arithmetic, so the same doubles. Kept as a copy because one loop
+   * over both a string and bytes would be slower for each.
+   */
+  plainNumberInBytes(j: number, record: number, bytes: Uint8Array, pos: number, delim: number): number {
+    const column = this.values[j];
+    if (column === null) return -1;
+    const n = bytes.length;
+    let i = pos;
+    let c = i < n ? bytes[i] : -1;
+    const negative = c === 0x2d;
+    if (negative) c = ++i < n ? bytes[i] : -1;
+    const intStart = i;
+    let mantissa = 0;
+    while (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      c = ++i < n ? bytes[i] : -1;
+    }
+    const intDigits = i - intStart;
+    let fracDigits = 0;
+    if (c === 0x2e) {
+      c = ++i < n ? bytes[i] : -1;
+      const fracStart = i;
+      while (c >= 0x30 && c <= 0x39) {
+        mantissa = mantissa * 10 + (c - 0x30);
+        c = ++i < n ? bytes[i] : -1;
+      }
+      fracDigits = i - fracStart;
+    }
+    const digits = intDigits + fracDigits;
+    if (digits === 0 || digits > 15 || (c !== delim && c !== 0x0a && c !== 0x0d && c !== -1)) return -1;
+    if (intDigits > 1 && bytes[intStart] === 0x30) return -1;
+    const value = fracDigits === 0 ? mantissa : mantissa / POW10[fracDigits];
+    column[record - 1] = negative ? -value : value;
+    this.nonMissing[j]++;
+    return i;
+  }
+
+  /** An empty cell (nothing between its delimiters) of record `record`, column j. */
+  blank(j: number, record: number): void {
+    const column = this.values[j];
+    if (column === null) return;
+    column[record - 1] = NaN;
+    this.blanks[j]++;
+  }
+
+  /** Whether column j is still read as numbers. */
+  guessing(j: number): boolean {
+    return this.values[j] !== null;
+  }
+
   /** A quoted cell: the column is left to the ordinary path. */
   drop(j: number): void {
     this.values[j] = null;
@@ -146,7 +209,7 @@ export class NumericGuess {
     }
     const missing = new Uint8Array(rowCount);
     // A parsed number is never NaN, so NaN marks exactly the blank cells.
-    if (this.blanks > 0 || firstRow === 0) for (let i = 0; i < rowCount; i++) if (values[i] !== values[i]) missing[i] = 1;
+    if (this.blanks[j] > 0 || firstRow === 0) for (let i = 0; i < rowCount; i++) if (values[i] !== values[i]) missing[i] = 1;
     return { name, type: 'numeric', inferredType: 'numeric', missing, values };
   }
 

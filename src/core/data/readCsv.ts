@@ -3,17 +3,20 @@
  * ImportError and nothing at all. It is pure and synchronous so it runs the same in a Web
  * Worker, in the CLI and in tests; the caller cancels by terminating the worker.
  */
+import { asciiColumnCells, asciiRecordTexts } from './asciiColumnCells';
 import { CELL_ABSENT, CELL_PLAIN, contentRange, recordTexts, type CsvTokens } from './csvTokens';
 import type { ColumnCells } from './columnCells';
 import { convertColumnType } from './convertColumnType';
-import { decodeBytes } from './decodeBytes';
+import { checkPlainAscii, decodeBytes } from './decodeBytes';
 import { detachString } from './encodeStrings';
 import { firstRowLooksLikeData, headerNames, placeholderName } from './headerNames';
 import { ImportError, type ImportIssue } from './importIssue';
 import { inferColumnType } from './inferColumnType';
-import { selectRows } from './selectRows';
-import { sniffDialect } from './sniffDialect';
+import type { NumericGuess } from './numericGuess';
+import { selectRows, type RaggedRows, type RowContext } from './selectRows';
+import { sniffDialect, type SniffedDialect } from './sniffDialect';
 import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
+import { asciiString, isPlainAscii, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
 import { tokenizeCsv, type LineEnding, type TokenizeOptions, type TokenizeResult } from './tokenizeCsv';
 
 export interface ReadOptions {
@@ -36,6 +39,11 @@ export interface ReadOptions {
    * columns are the same either way; false is for the test that guards exactly that.
    */
   numbersWhileTokenizing?: boolean;
+  /**
+   * Read a plain-ASCII file straight from its bytes (default true; see tokenizeAsciiCsv). The
+   * result is the same either way; false is for the test that guards exactly that.
+   */
+  asciiPath?: boolean;
 }
 
 export interface ReadResult {
@@ -77,51 +85,25 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
       action: 'Import a sample of the rows, or raise the size limit.',
     });
   }
-  const decoded = decodeBytes(bytes, file, options.encoding);
-  const issues: ImportIssue[] = [...decoded.issues];
-  const sniffed = sniffDialect(decoded.text, options.delimiter);
-  if (options.delimiter === undefined && sniffed.confidence < 0.6) {
-    const others = sniffed.scores.slice(1, 3).map((s) => `${JSON.stringify(s.delimiter)} (${s.fieldCount} columns)`);
-    issues.push({
-      severity: 'warning',
-      code: 'delimiter-uncertain',
-      message: `The delimiter of "${file}" is unclear: ${JSON.stringify(sniffed.delimiter)} (${sniffed.scores[0].fieldCount} columns) was chosen, but ${others.join(' or ')} also fits.`,
-      action: 'Check the preview and pick the delimiter if the columns look wrong.',
-    });
-  }
+  const records = readAsciiRecords(bytes, options, limits, progress) ?? readTextRecords(bytes, options, limits, progress);
+  const issues = records.issues;
+  if (records.recordCount === 0) throw new ImportError({ severity: 'error', code: 'empty-file', message: `"${file}" has no rows; nothing was imported.` });
 
   const headerDecided = options.hasHeader;
-  const tokens = tokenizeOrExplain(decoded.text, limits.maxRows, {
-    fileName: file,
-    delimiter: sniffed.delimiter,
-    quoting: options.quoting !== 'none',
-    maxColumns: limits.maxColumns,
-    maxFieldLength: limits.maxFieldLength,
-    maxCells: limits.maxCells,
-    onProgress: (f) => progress(f * TOKENIZE_SHARE),
-    guessNumbers: options.numbersWhileTokenizing !== false,
-    columnLabel: (index, first) => {
-      const useHeader = first !== null && (headerDecided ?? !firstRowLooksLikeData(first, null));
-      return (useHeader && first[index]?.trim()) || placeholderName(index);
-    },
-  });
-  issues.push(...tokens.issues);
-  if (tokens.recordCount === 0) throw new ImportError({ severity: 'error', code: 'empty-file', message: `"${file}" has no rows; nothing was imported.` });
-
-  const first = recordTexts(tokens, 0);
+  const first = records.recordTexts(0);
   let hasHeader = headerDecided ?? true;
-  if (headerDecided === undefined && firstRowLooksLikeData(first, tokens.recordCount > 1 ? recordTexts(tokens, 1) : null)) {
+  if (headerDecided === undefined && firstRowLooksLikeData(first, records.recordCount > 1 ? records.recordTexts(1) : null)) {
     hasHeader = false;
     issues.push({
       severity: 'info',
       code: 'no-header',
       message: `The first row of "${file}" holds only numbers or dates, so it was read as data and the columns were named column_1 to column_${first.length}.`,
-      line: tokens.recordLine[0],
+      line: records.recordLine[0],
       action: 'Say that the first row is a header if it is one.',
     });
   }
   const names = hasHeader ? headerNames(first, file, issues) : first.map((_, i) => placeholderName(i));
-  const rows = selectRows(tokens, hasHeader ? 1 : 0, options.raggedRows ?? 'error', { fileName: file, names, hasHeader }, issues);
+  const rows = records.selectRows(hasHeader ? 1 : 0, options.raggedRows ?? 'error', { fileName: file, names, hasHeader }, issues);
   if (rows.length > limits.maxRows) {
     throw new ImportError({
       severity: 'error',
@@ -131,7 +113,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     });
   }
   if (rows.length === 0) {
-    const headerOnly = tokens.recordCount === 1;
+    const headerOnly = records.recordCount === 1;
     issues.push({
       severity: 'info',
       code: headerOnly ? 'header-only' : 'no-rows',
@@ -143,11 +125,10 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   }
 
   const overrides = overrideMap(options.typeOverrides, names, file, issues);
-  const cells = emptyCells(tokens, rows);
   const columns: Column[] = [];
   const firstRow = hasHeader ? 1 : 0;
   // The guessed numbers are indexed by record, so they serve only when every record is a row.
-  const guess = rows.length === tokens.recordCount - firstRow ? tokens.numericGuess : null;
+  const guess = rows.length === records.recordCount - firstRow ? records.numericGuess : null;
   for (let j = 0; j < names.length; j++) {
     const chosen = overrides.get(j);
     const guessed = chosen === undefined || chosen === 'numeric' ? guess?.column(j, names[j], firstRow, rows.length) : null;
@@ -156,7 +137,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
       progress(TOKENIZE_SHARE + ((1 - TOKENIZE_SHARE) * (j + 1)) / names.length);
       continue;
     }
-    gatherColumn(tokens, rows, j, cells);
+    const cells = records.columnCells(j, rows);
     const ctx = { fileName: file, index: j, name: names[j] };
     const inferred = inferColumnType(cells, ctx);
     if (chosen === undefined || chosen === inferred.column.type) {
@@ -172,9 +153,120 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   return {
     table: { rowCount: rows.length, columns },
     issues: issues.map(detachIssue),
-    dialect: { delimiter: sniffed.delimiter, hasHeader, encoding: decoded.encoding, lineEnding: tokens.lineEnding },
-    headerLine: hasHeader ? tokens.recordLine[0] : 0,
+    dialect: { delimiter: records.delimiter, hasHeader, encoding: records.encoding, lineEnding: records.lineEnding },
+    headerLine: hasHeader ? records.recordLine[0] : 0,
   };
+}
+
+/** The file as records: what the rest of the reader needs, from either tokenizer. */
+interface Records {
+  /** Issues met decoding, sniffing and tokenizing, in that order. */
+  issues: ImportIssue[];
+  delimiter: string;
+  encoding: string;
+  lineEnding: LineEnding;
+  recordCount: number;
+  recordLine: Uint32Array;
+  recordTexts(record: number): string[];
+  selectRows(firstRecord: number, mode: RaggedRows, ctx: RowContext, issues: ImportIssue[]): Uint32Array;
+  numericGuess: NumericGuess | null;
+  /** Column j's cells in `rows`; the result may be reused by the next call. */
+  columnCells(j: number, rows: Uint32Array): ColumnCells;
+}
+
+function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, delimiter: string) {
+  return {
+    fileName: options.fileName,
+    delimiter,
+    maxColumns: limits.maxColumns,
+    maxFieldLength: limits.maxFieldLength,
+    maxCells: limits.maxCells,
+    onProgress: (f: number) => progress(f * TOKENIZE_SHARE),
+    guessNumbers: options.numbersWhileTokenizing !== false,
+  };
+}
+
+/**
+ * The fast path: a plain-ASCII file in the default dialect handling, tokenized from its bytes
+ * (tokenizeAsciiCsv), or null when the file needs the general path.
+ */
+function readAsciiRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records | null {
+  if (options.asciiPath === false || options.encoding !== undefined || options.quoting === 'none' || !isPlainAscii(bytes)) return null;
+  checkPlainAscii(bytes, options.fileName);
+  // sniffDialect reads at most the first 2^20 characters; here a character is a byte.
+  const issues: ImportIssue[] = [];
+  const sniffed = sniffOrWarn(asciiString(bytes, 0, Math.min(bytes.length, SNIFF_CHARS)), options, issues);
+  const tokens = tokenizeAsciiCsv(bytes, { ...tokenizeOptions(options, limits, progress, sniffed.delimiter), maxRecords: limits.maxRows + 1 });
+  if (tokens === null) return null;
+  return {
+    issues,
+    delimiter: sniffed.delimiter,
+    encoding: 'utf-8',
+    lineEnding: tokens.lineEnding,
+    recordCount: tokens.recordCount,
+    recordLine: tokens.recordLine,
+    recordTexts: (record) => asciiRecordTexts(tokens, record),
+    // Every record is as wide as the first, so every record is a row.
+    selectRows: (firstRecord) => {
+      const rows = new Uint32Array(Math.max(0, tokens.recordCount - firstRecord));
+      for (let i = 0; i < rows.length; i++) rows[i] = firstRecord + i;
+      return rows;
+    },
+    numericGuess: tokens.numericGuess,
+    columnCells: (j, rows) => asciiColumnCells(tokens, j, rows.length > 0 ? rows[0] : 0, rows.length),
+  };
+}
+
+const SNIFF_CHARS = (1 << 20) + 2;
+
+/** Any file: decoded to text, then tokenized (tokenizeCsv). */
+function readTextRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records {
+  const file = options.fileName;
+  const decoded = decodeBytes(bytes, file, options.encoding);
+  const issues: ImportIssue[] = [...decoded.issues];
+  const sniffed = sniffOrWarn(decoded.text, options, issues);
+  const headerDecided = options.hasHeader;
+  const tokens = tokenizeOrExplain(decoded.text, limits.maxRows, {
+    ...tokenizeOptions(options, limits, progress, sniffed.delimiter),
+    quoting: options.quoting !== 'none',
+    columnLabel: (index, first) => {
+      const useHeader = first !== null && (headerDecided ?? !firstRowLooksLikeData(first, null));
+      return (useHeader && first[index]?.trim()) || placeholderName(index);
+    },
+  });
+  issues.push(...tokens.issues);
+  let cells: ColumnCells | null = null;
+  return {
+    issues,
+    delimiter: sniffed.delimiter,
+    encoding: decoded.encoding,
+    lineEnding: tokens.lineEnding,
+    recordCount: tokens.recordCount,
+    recordLine: tokens.recordLine,
+    recordTexts: (record) => recordTexts(tokens, record),
+    selectRows: (firstRecord, mode, ctx, rowIssues) => selectRows(tokens, firstRecord, mode, ctx, rowIssues),
+    numericGuess: tokens.numericGuess,
+    columnCells: (j, rows) => {
+      cells ??= emptyCells(tokens, rows);
+      gatherColumn(tokens, rows, j, cells);
+      return cells;
+    },
+  };
+}
+
+/** The dialect sniffer's guess, with a warning when another delimiter fits nearly as well. */
+function sniffOrWarn(text: string, options: ReadOptions, issues: ImportIssue[]): SniffedDialect {
+  const sniffed = sniffDialect(text, options.delimiter);
+  if (options.delimiter === undefined && sniffed.confidence < 0.6) {
+    const others = sniffed.scores.slice(1, 3).map((s) => `${JSON.stringify(s.delimiter)} (${s.fieldCount} columns)`);
+    issues.push({
+      severity: 'warning',
+      code: 'delimiter-uncertain',
+      message: `The delimiter of "${options.fileName}" is unclear: ${JSON.stringify(sniffed.delimiter)} (${sniffed.scores[0].fieldCount} columns) was chosen, but ${others.join(' or ')} also fits.`,
+      action: 'Check the preview and pick the delimiter if the columns look wrong.',
+    });
+  }
+  return sniffed;
 }
 
 /**

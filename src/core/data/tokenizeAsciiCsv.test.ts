@@ -1,0 +1,144 @@
+/**
+ * Guards the ASCII fast path of readCsv: reading a plain-ASCII file from its bytes (tokenizeAsciiCsv)
+ * must give exactly what decoding it and reading the text gives, bit for bit, issues included,
+ * on every fixture, on the fuzz corpus and on seeded tables built around what the byte tokenizer
+ * handles itself (quotes, line breaks, columns that stop being numbers late) or hands back.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, readCsv, type ReadOptions } from './readCsv';
+import { CASES, makeCase, rng, SEED } from './readCsvFuzzCases';
+import { CELLS, csvFiles, expectSameRead, numberTable, type Paths } from './readerEquivalence.testkit';
+import { sniffDialect } from './sniffDialect';
+import { isPlainAscii, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
+
+const paths: Paths = { fast: { asciiPath: true }, ordinary: { asciiPath: false } };
+
+/** Whether readCsv takes the byte tokenizer for this input (it hands a file back by returning null). */
+function takesAsciiPath(bytes: Uint8Array, options: ReadOptions): boolean {
+  if (options.encoding !== undefined || options.quoting === 'none' || bytes.length === 0 || !isPlainAscii(bytes)) return false;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const delimiter = sniffDialect(new TextDecoder().decode(bytes), options.delimiter).delimiter;
+  const tokens = tokenizeAsciiCsv(bytes, { ...limits, delimiter, maxRecords: limits.maxRows + 1, guessNumbers: true });
+  return tokens !== null;
+}
+
+const TEXT_CELLS = ['abc', 'x y', '"q"', '"a,b"', '"x""y"', '"two\nlines"', '"cr\rx"', '"crlf\r\nx"', '""', ' ', 'x"y', '"a" ', '"a"b', 'NA', 'true', '2024-01-05', '"3"'];
+
+/** A table whose columns hold numbers up to a random row and other cells after it, in random line endings. */
+function asciiTable(rand: () => number, index: number): { bytes: Uint8Array; options: ReadOptions } {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const delimiter = pick([',', ';', '\t', '|']);
+  const cols = 1 + Math.floor(rand() * 6);
+  const rows = Math.floor(rand() * 40);
+  const turn = Array.from({ length: cols }, () => (rand() < 0.5 ? Infinity : Math.floor(rand() * (rows + 1))));
+  const numbers = ['1', '-2.5', '10', '', '0.125', '7'];
+  const lines: string[] = [];
+  if (rand() < 0.8) lines.push(Array.from({ length: cols }, (_, j) => (rand() < 0.1 ? pick(TEXT_CELLS) : `c${j}`)).join(delimiter));
+  for (let r = 0; r < rows; r++) {
+    const width = rand() < 0.03 ? Math.max(1, cols + Math.floor(rand() * 3) - 1) : cols;
+    lines.push(Array.from({ length: width }, (_, j) => (r >= turn[j % cols] ? pick(rand() < 0.9 ? TEXT_CELLS : CELLS) : pick(numbers))).join(delimiter));
+  }
+  if (rand() < 0.05) lines.splice(1 + Math.floor(rand() * lines.length), 0, '');
+  const eol = () => pick(rand() < 0.9 ? ['\n'] : ['\n', '\r\n', '\r']);
+  const fixed = pick(['\n', '\r\n', '\r']);
+  let text = lines.map((line, i) => (i === 0 ? line : (rand() < 0.9 ? fixed : eol()) + line)).join('');
+  if (rand() < 0.5) text += fixed;
+  if (rand() < 0.1) text += fixed + fixed;
+  const options: ReadOptions = {
+    fileName: `ascii-${index}.csv`,
+    delimiter: rand() < 0.7 ? delimiter : undefined,
+    hasHeader: rand() < 0.3 ? rand() < 0.5 : undefined,
+    raggedRows: pick(['error', 'pad', 'drop'] as const),
+    typeOverrides: rand() < 0.1 ? [{ column: 0, type: pick(['numeric', 'categorical', 'text'] as const) }] : undefined,
+  };
+  const limit = rand();
+  if (limit < 0.05) options.limits = { maxFieldLength: 2 + Math.floor(rand() * 8) };
+  else if (limit < 0.1) options.limits = { maxColumns: 1 + Math.floor(rand() * 5) };
+  else if (limit < 0.15) options.limits = { maxRows: Math.floor(rand() * 40) };
+  else if (limit < 0.2) options.limits = { maxCells: Math.floor(rand() * 150) };
+  return { bytes: new TextEncoder().encode(text), options };
+}
+
+describe('the ASCII byte tokenizer', () => {
+  it('gives the same table as the text tokenizer on every CSV fixture and example', () => {
+    const files = [...csvFiles('tests/fixtures'), ...csvFiles('public/examples')];
+    let taken = 0;
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      for (const options of [{}, { hasHeader: false }, { raggedRows: 'pad' as const }, { raggedRows: 'drop' as const }]) {
+        const read = { fileName: file, ...options };
+        expectSameRead(bytes, read, `${file} ${JSON.stringify(options)}`, paths);
+        if (takesAsciiPath(bytes, read)) taken++;
+      }
+    }
+    // Most fixtures are well-formed ASCII; the rest are the bad inputs that the text path explains.
+    expect(taken).toBeGreaterThan(60);
+    expect(taken).toBeLessThan(files.length * 4);
+  });
+
+  it('gives the same outcome on the reader fuzz corpus', () => {
+    const rand = rng(SEED);
+    for (let k = 0; k < CASES; k++) {
+      const { bytes, options } = makeCase(rand, k);
+      expectSameRead(bytes, options, `fuzz seed ${SEED}, case ${k}`, paths);
+    }
+  });
+
+  it('gives the same table on 3,000 seeded tables of awkward numeric cells', () => {
+    const rand = rng(20261129);
+    for (let k = 0; k < 3000; k++) {
+      const { bytes, options } = numberTable(rand, k);
+      expectSameRead(bytes, options, `numbers case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 300))} ${JSON.stringify(options)}`, paths);
+    }
+  });
+
+  it('gives the same outcome on 3,000 seeded tables of quotes, line breaks, late text and caps', () => {
+    const rand = rng(20261130);
+    let taken = 0;
+    for (let k = 0; k < 3000; k++) {
+      const { bytes, options } = asciiTable(rand, k);
+      expectSameRead(bytes, options, `ascii case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 400))} ${JSON.stringify(options)}`, paths);
+      if (takesAsciiPath(bytes, options)) taken++;
+    }
+    // Both paths are exercised: the byte tokenizer reads many, and hands many back.
+    expect(taken).toBeGreaterThan(400);
+    expect(taken).toBeLessThan(2700);
+  });
+
+  it('sniffs a file over 1 MB from its first bytes the way the text path sniffs the whole text', () => {
+    for (const at of [(1 << 20) - 3, (1 << 20) - 1, 1 << 20, (1 << 20) + 1]) {
+      const row = 'a;b,c\n';
+      let text = 'x;y,z\n' + row.repeat(Math.floor(at / row.length));
+      text = text.slice(0, at) + '"q;"";q",1\n' + row.repeat(20);
+      expectSameRead(new TextEncoder().encode(text), { fileName: `big-${at}.csv` }, `quote near byte ${at}`, paths);
+    }
+  });
+
+  it('keeps cells only for the columns that are not numbers', () => {
+    const text = 'a,b,c,d\n' + Array.from({ length: 200 }, (_, i) => `${i},x${i % 3},${i / 4},${i < 150 ? i : 'late'}`).join('\n');
+    const tokens = tokenizeAsciiCsv(new TextEncoder().encode(text), { ...DEFAULT_LIMITS, delimiter: ',', maxRecords: Infinity, guessNumbers: true });
+    expect(tokens).not.toBeNull();
+    expect(tokens!.stored.map((cells) => cells && { from: cells.from, count: cells.count })).toEqual([null, { from: 1, count: 200 }, null, { from: 151, count: 50 }]);
+    // Column d's first 150 cells are found again from the record starts.
+    const { table } = readCsv(new TextEncoder().encode(text), { fileName: 'late.csv' });
+    expect(table.columns.map((c) => c.type)).toEqual(['numeric', 'categorical', 'numeric', 'categorical']);
+    expect(readCsv(new TextEncoder().encode(text), { fileName: 'late.csv', asciiPath: false }).table).toEqual(table);
+  });
+
+  it('recognises plain ASCII at any alignment and finds a high byte or NUL anywhere', () => {
+    const base = new TextEncoder().encode('abc,def\n'.repeat(5000));
+    for (const offset of [0, 1, 2, 3]) {
+      const view = base.subarray(offset, base.length - offset);
+      expect(isPlainAscii(view)).toBe(true);
+      for (const at of [0, 1, 5, 4096 * 4 + 3, view.length - 1]) {
+        const copy = new Uint8Array(base);
+        const marked = copy.subarray(offset, copy.length - offset);
+        marked[at] = 0xc3;
+        expect(isPlainAscii(marked), `0xC3 at ${at}, offset ${offset}`).toBe(false);
+        marked[at] = 0;
+        expect(isPlainAscii(marked), `NUL at ${at}, offset ${offset}`).toBe(false);
+      }
+    }
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * The reader's fast path for the common file: plain ASCII, well formed, every record as wide as
+ * the first. It tokenizes the bytes themselves, so the file is never decoded into one big string,
+ * and keeps cell ranges only for the columns that are not numbers: numeric columns are read
+ * into their values on the same pass (NumericGuess) and leave nothing else behind.
+ *
+ * It gives up (returns null) at anything the general tokenizer would report or treat specially:
+ * a blank line before a record, a stray or unclosed quote, text or spaces after a closing quote,
+ * a ragged record, a field or record over a cap. The caller then reads the file the general way,
+ * which explains it. So this path never decides anything the general one would not.
+ */
+import { CELL_ESCAPED, CELL_PLAIN, QUOTE } from './csvTokens';
+import { NumericGuess } from './numericGuess';
+import type { LineEnding } from './tokenizeCsv';
+
+export interface AsciiTokenizeOptions {
+  delimiter: string;
+  maxColumns: number;
+  maxFieldLength: number;
+  maxRecords: number;
+  maxCells: number;
+  onProgress?: (fraction: number) => void;
+  guessNumbers: boolean;
+}
+
+/** One column's cells as content ranges in the file's bytes, for the records `from` onwards. */
+export interface StoredCells {
+  from: number;
+  count: number;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  kinds: Uint8Array;
+}
+
+export interface AsciiTokens {
+  bytes: Uint8Array;
+  delimiter: number;
+  recordCount: number;
+  /** Fields in every record. */
+  width: number;
+  /** Offset of each record's first byte, and its 1-based physical line. */
+  recordStart: Uint32Array;
+  recordLine: Uint32Array;
+  lineEnding: LineEnding;
+  /** Record 0's cells as [start, end, kind], whatever their columns turn out to be. */
+  firstRecord: Array<[number, number, number]>;
+  /** Per column, its cells from the record where it stopped being read as numbers; null while it still is. */
+  stored: Array<StoredCells | null>;
+  numericGuess: NumericGuess | null;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const HIGH_BIT_WORD = 0x80808080;
+
+/** True when every byte is below 0x80 and none is NUL: text that UTF-8 decodes one byte to one character. */
+export function isPlainAscii(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (bytes.indexOf(0) !== -1) return false;
+  let i = 0;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) if (bytes[i++] >= 0x80) return false;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2);
+  // OR-ing a block before testing keeps the loop to one operation per word.
+  for (let k = 0; k < words.length; k += 4096) {
+    let any = 0;
+    const end = Math.min(words.length, k + 4096);
+    for (let w = k; w < end; w++) any |= words[w];
+    if ((any & HIGH_BIT_WORD) !== 0) return false;
+  }
+  for (i += words.length * 4; i < n; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOptions): AsciiTokens | null {
+  const n = bytes.length;
+  const delim = options.delimiter.charCodeAt(0);
+  if (options.delimiter.length !== 1 || delim >= 0x80) return null;
+  const highest = Math.max(delim, QUOTE, CR);
+  const { maxColumns, maxFieldLength: maxField, maxRecords, maxCells, onProgress } = options;
+  const progressStep = Math.max(1 << 20, Math.ceil(n / 100));
+  let nextProgress = progressStep;
+
+  const lineFeeds = countLineFeeds(bytes, 0, n);
+  let capacity = lineFeeds + 2;
+  let recordStart: Uint32Array = new Uint32Array(capacity);
+  let recordLine: Uint32Array = new Uint32Array(capacity);
+  const firstRecord: Array<[number, number, number]> = [];
+  let stored: Array<StoredCells | null> = [];
+  let guess: NumericGuess | null = null;
+  let width = -1;
+  let nr = 0;
+  let pos = 0;
+  let line = 1;
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  let blankBefore = false;
+
+  while (pos < n) {
+    let c = bytes[pos];
+    if (c === LF || c === CR) {
+      // A blank line is fine only at the end of the file; before a record the general path reports it.
+      blankBefore = true;
+      if (c === CR && pos + 1 < n && bytes[pos + 1] === LF) {
+        pos += 2;
+        crlf++;
+      } else {
+        pos++;
+        if (c === CR) cr++;
+        else lf++;
+      }
+      line++;
+      continue;
+    }
+    if (blankBefore) return null;
+    if (nr + 1 >= capacity) {
+      capacity = Math.ceil(capacity * 1.6) + 16;
+      recordStart = grow(recordStart, capacity);
+      recordLine = grow(recordLine, capacity);
+    }
+    if (guess !== null) guess.reserve(nr);
+    recordStart[nr] = pos;
+    recordLine[nr] = line;
+    let fields = 0;
+    for (;;) {
+      const fieldStart = pos;
+      let start: number;
+      let end: number;
+      let kind = CELL_PLAIN;
+      if (pos < n && bytes[pos] === QUOTE) {
+        let close = bytes.indexOf(QUOTE, pos + 1);
+        while (close !== -1 && bytes[close + 1] === QUOTE) {
+          kind = CELL_ESCAPED;
+          close = bytes.indexOf(QUOTE, close + 2);
+        }
+        if (close === -1 || close - pos > maxField) return null;
+        for (let i = pos + 1; i < close; i++) {
+          const q = bytes[i];
+          if (q === LF || (q === CR && bytes[i + 1] !== LF)) line++;
+        }
+        pos = close + 1;
+        c = pos < n ? bytes[pos] : LF;
+        if (c !== delim && c !== LF && c !== CR) return null;
+        start = fieldStart + 1;
+        end = close;
+        if (guess !== null && fields < width && guess.guessing(fields)) dropGuess(guess, stored, fields, nr);
+      } else {
+        const numberEnd = guess !== null && fields < width ? guess.plainNumberInBytes(fields, nr, bytes, pos, delim) : -1;
+        if (numberEnd >= 0) {
+          pos = numberEnd;
+        } else {
+          const limit = Math.min(n, pos + maxField + 1);
+          while (pos < limit) {
+            c = bytes[pos];
+            if (c <= highest) {
+              if (c === delim || c === LF || c === CR) break;
+              if (c === QUOTE) return null;
+            }
+            pos++;
+          }
+          if (guess !== null && fields < width && guess.guessing(fields)) {
+            if (pos === fieldStart) guess.blank(fields, nr);
+            else dropGuess(guess, stored, fields, nr);
+          }
+        }
+        start = fieldStart;
+        end = pos;
+      }
+      if (pos - fieldStart > maxField) return null;
+      if (nr === 0) {
+        if (firstRecord.length === maxColumns) return null;
+        firstRecord.push([start, end, kind]);
+      } else {
+        if (fields >= width) return null;
+        const cells = stored[fields];
+        if (cells !== null) {
+          const k = cells.count++;
+          if (k === cells.starts.length) growCells(cells);
+          cells.starts[k] = start;
+          cells.ends[k] = end;
+          cells.kinds[k] = kind;
+        }
+      }
+      fields++;
+      if (pos >= n) break;
+      c = bytes[pos];
+      if (c === delim) {
+        pos++;
+        continue;
+      }
+      if (c === CR) {
+        if (pos + 1 < n && bytes[pos + 1] === LF) {
+          pos += 2;
+          crlf++;
+        } else {
+          pos++;
+          cr++;
+        }
+      } else {
+        pos++;
+        lf++;
+      }
+      line++;
+      break;
+    }
+    if (nr === 0) {
+      if (fields > maxColumns) return null;
+      width = fields;
+      // Records left: one per line feed, plus a last line without one. Exact for most files, so the
+      // guessed columns need no copy to their final length.
+      const last = bytes[n - 1];
+      const left = lineFeeds - countLineFeeds(bytes, 0, pos) + (pos < n && last !== LF && last !== CR ? 1 : 0);
+      stored = Array.from({ length: width }, () => (options.guessNumbers ? null : newCells(1, left)));
+      if (options.guessNumbers) guess = new NumericGuess(...firstCellsText(bytes, firstRecord, recordStart[0], pos), left);
+    } else if (fields !== width) {
+      return null;
+    }
+    nr++;
+    if (nr > maxRecords || nr * width > maxCells) return null;
+    if (pos >= nextProgress && onProgress) {
+      onProgress(pos / n);
+      while (nextProgress <= pos) nextProgress += progressStep;
+    }
+  }
+  const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  const lineEnding: LineEnding = kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
+  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding, firstRecord, stored, numericGuess: guess };
+}
+
+/** Column j's first cell that is not a plain number: its cells are kept from record `record` on. */
+function dropGuess(guess: NumericGuess, stored: Array<StoredCells | null>, j: number, record: number): void {
+  guess.drop(j);
+  stored[j] = newCells(record, guess.capacity - record + 1);
+}
+
+/**
+ * The content range and kind of record `record`'s field `j`, found again from the record's start:
+ * for the records a column spent as numbers before it was dropped. The file passed the tokenizer,
+ * so every quoted field ends at its closing quote.
+ */
+export function rescanCell(tokens: AsciiTokens, record: number, j: number, out: Uint32Array): number {
+  const { bytes, delimiter: delim } = tokens;
+  const n = bytes.length;
+  let pos = tokens.recordStart[record];
+  for (let f = 0; ; f++) {
+    const fieldStart = pos;
+    let kind = CELL_PLAIN;
+    if (pos < n && bytes[pos] === QUOTE) {
+      let close = bytes.indexOf(QUOTE, pos + 1);
+      while (bytes[close + 1] === QUOTE) {
+        kind = CELL_ESCAPED;
+        close = bytes.indexOf(QUOTE, close + 2);
+      }
+      pos = close + 1;
+      if (f === j) {
+        out[0] = fieldStart + 1;
+        out[1] = close;
+        return kind;
+      }
+    } else {
+      while (pos < n) {
+        const c = bytes[pos];
+        if (c === delim || c === LF || c === CR) break;
+        pos++;
+      }
+      if (f === j) {
+        out[0] = fieldStart;
+        out[1] = pos;
+        return kind;
+      }
+    }
+    pos++;
+  }
+}
+
+/** Record 0 as text plus its cells as NumericGuess wants them: ranges, null for a cell with `""` pairs. */
+function firstCellsText(bytes: Uint8Array, first: ReadonlyArray<[number, number, number]>, from: number, to: number): [string, Array<[number, number] | null>] {
+  const text = asciiString(bytes, from, to);
+  return [text, first.map(([s, e, kind]) => (kind === CELL_PLAIN ? [s - from, e - from] : null))];
+}
+
+const decoder = new TextDecoder();
+
+/** Bytes [s, e) of an ASCII file as a string. */
+export function asciiString(bytes: Uint8Array, s: number, e: number): string {
+  return decoder.decode(bytes.subarray(s, e));
+}
+
+/** Line feeds in bytes [0, end): a bound on the records, exact for most files. */
+function countLineFeeds(bytes: Uint8Array, from: number, end: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(LF, from); i !== -1 && i < end; i = bytes.indexOf(LF, i + 1)) count++;
+  return count;
+}
+
+function newCells(from: number, capacity: number): StoredCells {
+  const size = Math.max(16, capacity);
+  return { from, count: 0, starts: new Uint32Array(size), ends: new Uint32Array(size), kinds: new Uint8Array(size) };
+}
+
+function growCells(cells: StoredCells): void {
+  const size = Math.ceil(cells.starts.length * 1.6) + 16;
+  cells.starts = grow(cells.starts, size);
+  cells.ends = grow(cells.ends, size);
+  const kinds = new Uint8Array(size);
+  kinds.set(cells.kinds);
+  cells.kinds = kinds;
+}
+
+function grow(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
+}
