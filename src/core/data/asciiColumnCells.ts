@@ -5,58 +5,77 @@
  */
 import type { ColumnCells } from './columnCells';
 import { CELL_ESCAPED } from './csvTokens';
-import { asciiString, rescanCell, type AsciiTokens } from './tokenizeAsciiCsv';
+import { asciiString, nextCell, rescanCell, type AsciiTokens } from './tokenizeAsciiCsv';
 
-const scratch = new Uint32Array(2);
+const scratch = new Uint32Array(3);
 
-/** Content range and kind of record `record`'s cell in column j, wherever the tokenizer left it. */
-function cellRange(tokens: AsciiTokens, record: number, j: number, out: Uint32Array): number {
+/** Content range in the file's bytes and kind of record `record`'s cell in column j, for a record the tokenizer did not keep. */
+function cellInFile(tokens: AsciiTokens, record: number, j: number, out: Uint32Array): number {
   if (record === 0) {
     const [s, e, kind] = tokens.firstRecord[j];
     out[0] = s;
     out[1] = e;
     return kind;
   }
-  const cells = tokens.stored[j];
-  if (cells === null || record < cells.from) return rescanCell(tokens, record, j, out);
-  const k = record - cells.from;
-  out[0] = cells.starts[k];
-  out[1] = cells.ends[k];
-  return cells.kinds[k];
+  return rescanCell(tokens, record, j, out);
 }
 
 /** Column j of the rows made of records `firstRow`, `firstRow + 1`, ... (`rowCount` of them). */
 export function asciiColumnCells(tokens: AsciiTokens, j: number, firstRow: number, rowCount: number): ColumnCells {
   const { bytes, recordLine } = tokens;
+  const lineOf = (row: number) => recordLine[firstRow + row];
+  const kept = tokens.stored[j];
+  if (kept !== null && kept.from === firstRow && kept.count === rowCount) {
+    // The usual case: the tokenizer kept every row's cell, laid out as this needs them.
+    const { text, starts, ends, kinds } = kept;
+    return { text: asciiString(text, 0, kept.length), length: rowCount, starts: starts.subarray(0, rowCount), ends: ends.subarray(0, rowCount), kinds: kinds.subarray(0, rowCount), lineOf };
+  }
   const starts = new Uint32Array(rowCount);
   const ends = new Uint32Array(rowCount);
   const kinds = new Uint8Array(rowCount);
-  let total = 0;
-  for (let i = 0; i < rowCount; i++) {
-    kinds[i] = cellRange(tokens, firstRow + i, j, scratch);
+  // Rows before the record where the tokenizer began keeping this column's cells are found in the file.
+  const found = kept === null ? rowCount : Math.min(rowCount, Math.max(0, kept.from - firstRow));
+  let foundBytes = 0;
+  for (let i = 0; i < found; i++) {
+    kinds[i] = cellInFile(tokens, firstRow + i, j, scratch);
     starts[i] = scratch[0];
     ends[i] = scratch[1];
-    total += scratch[1] - scratch[0];
+    foundBytes += scratch[1] - scratch[0];
   }
-  const own = new Uint8Array(total);
+  const first = firstRow + found - (kept?.from ?? 0);
+  const last = first + rowCount - found - 1;
+  const keptStart = kept !== null && found < rowCount ? kept.starts[first] : 0;
+  const keptEnd = kept !== null && found < rowCount ? kept.ends[last] : 0;
+  const own = new Uint8Array(foundBytes + keptEnd - keptStart);
   let at = 0;
-  for (let i = 0; i < rowCount; i++) {
+  for (let i = 0; i < found; i++) {
     const s = starts[i];
     const e = ends[i];
     starts[i] = at;
     for (let k = s; k < e; k++) own[at++] = bytes[k];
     ends[i] = at;
   }
-  return { text: asciiString(own, 0, total), length: rowCount, starts, ends, kinds, lineOf: (row) => recordLine[firstRow + row] };
+  if (kept !== null && found < rowCount) {
+    own.set(kept.text.subarray(keptStart, keptEnd), at);
+    const shift = at - keptStart;
+    for (let i = found, k = first; i < rowCount; i++, k++) {
+      starts[i] = kept.starts[k] + shift;
+      ends[i] = kept.ends[k] + shift;
+      kinds[i] = kept.kinds[k];
+    }
+  }
+  return { text: asciiString(own, 0, own.length), length: rowCount, starts, ends, kinds, lineOf };
 }
 
 /** Every cell of one record as a string, `""` unescaped (for the header and the first-row check). */
 export function asciiRecordTexts(tokens: AsciiTokens, record: number): string[] {
   const out: string[] = [];
+  let pos = tokens.recordStart[record];
   for (let j = 0; j < tokens.width; j++) {
-    const kind = cellRange(tokens, record, j, scratch);
+    const kind = nextCell(tokens, pos, scratch);
     const raw = asciiString(tokens.bytes, scratch[0], scratch[1]);
     out.push(kind === CELL_ESCAPED ? raw.replaceAll('""', '"') : raw);
+    pos = scratch[2] + 1;
   }
   return out;
 }

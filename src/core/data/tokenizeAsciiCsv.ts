@@ -23,10 +23,17 @@ export interface AsciiTokenizeOptions {
   guessNumbers: boolean;
 }
 
-/** One column's cells as content ranges in the file's bytes, for the records `from` onwards. */
+/**
+ * One column's cells for the records `from` onwards: their content copied one after another into
+ * `text` (while the tokenizer has them in cache, rather than gathered from all over the file
+ * later), with each cell's range in it and its kind.
+ */
 export interface StoredCells {
   from: number;
   count: number;
+  text: Uint8Array;
+  /** Bytes of `text` in use. */
+  length: number;
   starts: Uint32Array;
   ends: Uint32Array;
   kinds: Uint8Array;
@@ -173,13 +180,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       } else {
         if (fields >= width) return null;
         const cells = stored[fields];
-        if (cells !== null) {
-          const k = cells.count++;
-          if (k === cells.starts.length) growCells(cells);
-          cells.starts[k] = start;
-          cells.ends[k] = end;
-          cells.kinds[k] = kind;
-        }
+        if (cells !== null) keepCell(cells, bytes, start, end, kind);
       }
       fields++;
       if (pos >= n) break;
@@ -235,42 +236,48 @@ function dropGuess(guess: NumericGuess, stored: Array<StoredCells | null>, j: nu
 
 /**
  * The content range and kind of record `record`'s field `j`, found again from the record's start:
- * for the records a column spent as numbers before it was dropped. The file passed the tokenizer,
- * so every quoted field ends at its closing quote.
+ * for the records a column spent as numbers before it was dropped. `out[2]` is left at the end of
+ * the field's raw text.
  */
 export function rescanCell(tokens: AsciiTokens, record: number, j: number, out: Uint32Array): number {
+  let pos = tokens.recordStart[record];
+  for (let f = 0; f < j; f++) {
+    nextCell(tokens, pos, out);
+    pos = out[2] + 1;
+  }
+  return nextCell(tokens, pos, out);
+}
+
+/**
+ * The field that starts at `pos`: its content range in `out[0..1]`, the offset of the delimiter or
+ * line break after it in `out[2]`, and its kind. The file passed the tokenizer, so every quoted
+ * field ends at its closing quote.
+ */
+export function nextCell(tokens: AsciiTokens, pos: number, out: Uint32Array): number {
   const { bytes, delimiter: delim } = tokens;
   const n = bytes.length;
-  let pos = tokens.recordStart[record];
-  for (let f = 0; ; f++) {
-    const fieldStart = pos;
+  if (pos < n && bytes[pos] === QUOTE) {
     let kind = CELL_PLAIN;
-    if (pos < n && bytes[pos] === QUOTE) {
-      let close = bytes.indexOf(QUOTE, pos + 1);
-      while (bytes[close + 1] === QUOTE) {
-        kind = CELL_ESCAPED;
-        close = bytes.indexOf(QUOTE, close + 2);
-      }
-      pos = close + 1;
-      if (f === j) {
-        out[0] = fieldStart + 1;
-        out[1] = close;
-        return kind;
-      }
-    } else {
-      while (pos < n) {
-        const c = bytes[pos];
-        if (c === delim || c === LF || c === CR) break;
-        pos++;
-      }
-      if (f === j) {
-        out[0] = fieldStart;
-        out[1] = pos;
-        return kind;
-      }
+    let close = bytes.indexOf(QUOTE, pos + 1);
+    while (bytes[close + 1] === QUOTE) {
+      kind = CELL_ESCAPED;
+      close = bytes.indexOf(QUOTE, close + 2);
     }
-    pos++;
+    out[0] = pos + 1;
+    out[1] = close;
+    out[2] = close + 1;
+    return kind;
   }
+  let end = pos;
+  while (end < n) {
+    const c = bytes[end];
+    if (c === delim || c === LF || c === CR) break;
+    end++;
+  }
+  out[0] = pos;
+  out[1] = end;
+  out[2] = end;
+  return CELL_PLAIN;
 }
 
 /** Record 0 as text plus its cells as NumericGuess wants them: ranges, null for a cell with `""` pairs. */
@@ -295,16 +302,31 @@ function countLineFeeds(bytes: Uint8Array, from: number, end: number): number {
 
 function newCells(from: number, capacity: number): StoredCells {
   const size = Math.max(16, capacity);
-  return { from, count: 0, starts: new Uint32Array(size), ends: new Uint32Array(size), kinds: new Uint8Array(size) };
+  return { from, count: 0, text: new Uint8Array(1 << 16), length: 0, starts: new Uint32Array(size), ends: new Uint32Array(size), kinds: new Uint8Array(size) };
 }
 
-function growCells(cells: StoredCells): void {
-  const size = Math.ceil(cells.starts.length * 1.6) + 16;
-  cells.starts = grow(cells.starts, size);
-  cells.ends = grow(cells.ends, size);
-  const kinds = new Uint8Array(size);
-  kinds.set(cells.kinds);
-  cells.kinds = kinds;
+function keepCell(cells: StoredCells, bytes: Uint8Array, start: number, end: number, kind: number): void {
+  const k = cells.count++;
+  if (k === cells.starts.length) {
+    const size = Math.ceil(k * 1.6) + 16;
+    cells.starts = grow(cells.starts, size);
+    cells.ends = grow(cells.ends, size);
+    cells.kinds = growBytes(cells.kinds, size);
+  }
+  let at = cells.length;
+  if (at + end - start > cells.text.length) cells.text = growBytes(cells.text, Math.max(at + end - start, cells.text.length * 2));
+  const text = cells.text;
+  cells.starts[k] = at;
+  for (let i = start; i < end; i++) text[at++] = bytes[i];
+  cells.ends[k] = at;
+  cells.kinds[k] = kind;
+  cells.length = at;
+}
+
+function growBytes(a: Uint8Array, size: number): Uint8Array {
+  const b = new Uint8Array(size);
+  b.set(a);
+  return b;
 }
 
 function grow(a: Uint32Array, size: number): Uint32Array {
