@@ -33,7 +33,8 @@ export function inferColumnType(cells: ColumnCells, ctx: ColumnContext): ColumnR
   const n = cells.length;
   const { text, starts, ends, kinds } = cells;
   const missing = new Uint8Array(n);
-  const values = new Float64Array(n);
+  // Dropped at the first cell that is not a number: a text column never fills (or pages in) its 8 bytes a row.
+  let values: Float64Array | null = new Float64Array(n);
   const out = new Float64Array(1);
   const scan: NumberScan = { nonMissing: 0, counts: [0, 0, 0, 0, 0], firstRow: [-1, -1, -1, -1, -1] };
   const tokens = new Map<string, { count: number; row: number }>();
@@ -41,23 +42,23 @@ export function inferColumnType(cells: ColumnCells, ctx: ColumnContext): ColumnR
     const kind = kinds[i];
     if (kind === CELL_ABSENT) {
       missing[i] = 1;
-      values[i] = NaN;
+      if (values !== null) values[i] = NaN;
       continue;
     }
     const s = trimmedStart(text, starts[i], ends[i]);
     const e = trimmedEnd(text, s, ends[i]);
     if (kind === CELL_PLAIN && isMissingToken(text, s, e)) {
       missing[i] = 1;
-      values[i] = NaN;
+      if (values !== null) values[i] = NaN;
       if (e > s) countToken(tokens, text.slice(s, e), i);
       continue;
     }
     scan.nonMissing++;
     const status = kind === CELL_PLAIN ? scanNumber(text, s, e, out) : NUM_INVALID;
     if (status === NUM_OK) {
-      values[i] = out[0];
+      if (values !== null) values[i] = out[0];
     } else {
-      values[i] = NaN;
+      values = null;
       if (scan.firstRow[status] < 0) scan.firstRow[status] = i;
     }
     scan.counts[status]++;
@@ -73,7 +74,7 @@ export function inferColumnType(cells: ColumnCells, ctx: ColumnContext): ColumnR
     if (n > 0) issues.push(note(ctx, 'all-missing', `Column "${ctx.name}" has no values; it was read as categorical.`));
     return make('categorical', { codes: encodeStrings(cells, missing).codes, categories: [] });
   }
-  if (scan.counts[NUM_OK] === scan.nonMissing) return make('numeric', { values });
+  if (values !== null && scan.counts[NUM_OK] === scan.nonMissing) return make('numeric', { values });
   const booleans = parseAll(cells, missing, (s, e) => {
     const b = parseBoolean(text, s, e);
     return b < 0 ? NaN : b;

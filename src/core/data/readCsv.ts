@@ -215,7 +215,12 @@ function readAsciiRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadL
       return rows;
     },
     numericGuess: tokens.numericGuess,
-    columnCells: (j, rows) => asciiColumnCells(tokens, j, rows.length > 0 ? rows[0] : 0, rows.length),
+    columnCells: (j, rows) => {
+      const cells = asciiColumnCells(tokens, j, rows.length > 0 ? rows[0] : 0, rows.length);
+      // Each column is built once: its kept cells can go as soon as this column is built.
+      tokens.stored[j] = null;
+      return cells;
+    },
   };
 }
 

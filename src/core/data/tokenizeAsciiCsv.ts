@@ -302,7 +302,8 @@ function countLineFeeds(bytes: Uint8Array, from: number, end: number): number {
 
 function newCells(from: number, capacity: number): StoredCells {
   const size = Math.max(16, capacity);
-  return { from, count: 0, text: new Uint8Array(1 << 16), length: 0, starts: new Uint32Array(size), ends: new Uint32Array(size), kinds: new Uint8Array(size) };
+  // Room for cells of up to 12 bytes; pages never written cost no memory, and regrowing leaves garbage behind.
+  return { from, count: 0, text: new Uint8Array(Math.max(1 << 16, size * 12)), length: 0, starts: new Uint32Array(size), ends: new Uint32Array(size), kinds: new Uint8Array(size) };
 }
 
 function keepCell(cells: StoredCells, bytes: Uint8Array, start: number, end: number, kind: number): void {
