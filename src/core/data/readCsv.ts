@@ -182,9 +182,12 @@ function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f:
     maxFieldLength: limits.maxFieldLength,
     maxCells: limits.maxCells,
     onProgress: (f: number) => progress(f * TOKENIZE_SHARE),
-    guessNumbers: options.numbersWhileTokenizing !== false,
+    // A delimiter that can be part of a number ("1.5" with "." as the delimiter is two cells) is left to the ordinary path.
+    guessNumbers: options.numbersWhileTokenizing !== false && !NUMBER_CHARACTERS.includes(delimiter),
   };
 }
+
+const NUMBER_CHARACTERS = '0123456789.-';
 
 /**
  * The fast path: a plain-ASCII file in the default dialect handling, tokenized from its bytes

@@ -76,7 +76,8 @@ export const CELLS = [
 
 export function numberTable(rand: () => number, index: number): { bytes: Uint8Array; options: ReadOptions } {
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const delimiter = pick([',', ';', '\t', '|']);
+  // Mostly the usual delimiters, sometimes one that can be part of a number.
+  const delimiter = rand() < 0.9 ? pick([',', ';', '\t', '|']) : pick(['.', '-', '5']);
   const cols = 1 + Math.floor(rand() * 5);
   const rows = Math.floor(rand() * 30);
   // Most columns draw from a few cells, so many of them stay numeric to the end.

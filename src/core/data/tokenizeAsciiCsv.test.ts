@@ -28,7 +28,7 @@ const TEXT_CELLS = ['abc', 'x y', '"q"', '"a,b"', '"x""y"', '"two\nlines"', '"cr
 /** A table whose columns hold numbers up to a random row and other cells after it, in random line endings. */
 function asciiTable(rand: () => number, index: number): { bytes: Uint8Array; options: ReadOptions } {
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const delimiter = pick([',', ';', '\t', '|']);
+  const delimiter = rand() < 0.9 ? pick([',', ';', '\t', '|']) : pick(['.', '-', '1']);
   const cols = 1 + Math.floor(rand() * 6);
   const rows = Math.floor(rand() * 40);
   const turn = Array.from({ length: cols }, () => (rand() < 0.5 ? Infinity : Math.floor(rand() * (rows + 1))));

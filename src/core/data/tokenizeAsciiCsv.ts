@@ -11,7 +11,7 @@
  */
 import { CELL_ESCAPED, CELL_PLAIN, QUOTE } from './csvTokens';
 import { NumericGuess } from './numericGuess';
-import type { LineEnding } from './tokenizeCsv';
+import { lineEndingOf, type LineEnding } from './tokenizeCsv';
 
 export interface AsciiTokenizeOptions {
   delimiter: string;
@@ -223,9 +223,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       while (nextProgress <= pos) nextProgress += progressStep;
     }
   }
-  const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
-  const lineEnding: LineEnding = kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
-  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding, firstRecord, stored, numericGuess: guess };
+  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding: lineEndingOf(lf, crlf, cr), firstRecord, stored, numericGuess: guess };
 }
 
 /** Column j's first cell that is not a plain number: its cells are kept from record `record` on. */

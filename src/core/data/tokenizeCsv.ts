@@ -256,9 +256,13 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
   if (blanks > 0) issues.push(blankLines(file, blanks, firstBlankLine));
   stray.flushInto(issues, (total) => quoteSummary('stray-quote', file, total, stray.limit));
   afterQuote.flushInto(issues, (total) => quoteSummary('text-after-quote', file, total, afterQuote.limit));
+  return { ...view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), lineEnding: lineEndingOf(lf, crlf, cr), issues, numericGuess: guess };
+}
+
+/** The file's line ending from how many of each kind ended a line. */
+export function lineEndingOf(lf: number, crlf: number, cr: number): LineEnding {
   const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
-  const lineEnding: LineEnding = kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
-  return { ...view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), lineEnding, issues, numericGuess: guess };
+  return kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
 }
 
 /** Record 0's cells as content ranges for NumericGuess: null for a cell whose quotes need more than stripping. */
