@@ -4,6 +4,7 @@ import { requestPersistence } from '../storage/projectDb';
 import { claimWriter, WRITER_GONE_MESSAGE } from '../storage/tabLock';
 import { getStudio, setStudio } from '../store/useStudio';
 import { loadRequestCount } from '../store/actions/loadDataset';
+import { stagesQuietFor } from '../store/actions/stageTiming';
 import { preloadCharts } from '../ui/PlotlyChart';
 import { EXAMPLES } from '../features/ingest/examples';
 import { loadExample } from '../features/ingest/loadExample';
@@ -13,6 +14,9 @@ import { followTrainingForHistory } from '../store/actions/versions';
 import { followRunForEvaluation } from '../store/actions/evaluate';
 
 let started = false;
+
+/** Plotly is evaluated (about a second here) only after this long with no stage started or ended. */
+const CHARTS_PRELOAD_QUIET_MS = 5000;
 
 /**
  * Start-up: become the project's writer unless another tab is, bring back the saved project,
@@ -39,7 +43,7 @@ export function startStudio(): () => void {
     stopAutosave = startAutosave();
     await restoreImportedBundle(await savedImportedBundle());
     document.documentElement.dataset.studioReady = 'true';
-    preloadCharts();
+    preloadCharts(() => getStudio().dataset !== null && stagesQuietFor(CHARTS_PRELOAD_QUIET_MS));
   })();
   return () => {
     stopAutosave();

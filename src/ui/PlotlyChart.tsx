@@ -31,14 +31,28 @@ function loadPlotly(): Promise<PlotlyModule> {
   return plotly;
 }
 
+/** How often preloadCharts asks whether now is a good time. */
+const PRELOAD_POLL_MS = 1000;
+
 /**
- * Evaluating Plotly's script is one long task (about 0.4 s on a slow machine). Doing it when the
- * page is idle after start-up keeps it out of the stages a person is waiting on.
+ * Evaluating Plotly's script is one long task: 0.8-1.1 s on the 2-core test machine. Done right
+ * after start-up, it kept the first page from answering for that second; done during a stage, it
+ * would stall the stage. So it waits until `ready()` says charts may soon be wanted and nobody is
+ * waiting on anything (the caller: a dataset is open and no stage has run for a few seconds). A
+ * chart shown before then loads Plotly itself.
  */
-export function preloadCharts(): void {
-  const start = () => void loadPlotly().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
-  else setTimeout(start, 1000);
+export function preloadCharts(ready: () => boolean): void {
+  const check = () => {
+    if (plotly) return;
+    if (!ready()) {
+      setTimeout(check, PRELOAD_POLL_MS);
+      return;
+    }
+    const start = () => void loadPlotly().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+    else start();
+  };
+  setTimeout(check, PRELOAD_POLL_MS);
 }
 
 /**
