@@ -2,11 +2,12 @@
  * The harness of the reader's equivalence tests: each fast path of readCsv (numbers read while
  * tokenizing, the ASCII byte tokenizer) must give exactly what the general path gives.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ImportError } from './importIssue';
 import { readCsv, type ReadOptions, type ReadResult } from './readCsv';
+import { CASES, makeCase, rng, SEED } from './readCsvFuzzCases';
 import type { Column } from './table';
 
 type Outcome = { result: ReadResult } | { error: unknown };
@@ -101,3 +102,38 @@ export function numberTable(rand: () => number, index: number): { bytes: Uint8Ar
   return { bytes: new TextEncoder().encode(text), options };
 }
 
+
+/** One input to read both ways, and how a failure names it. */
+export interface Read {
+  bytes: Uint8Array;
+  options: ReadOptions;
+  where: string;
+}
+
+/** Every CSV fixture and example, each read with 4 sets of options. */
+export function fixtureReads(): Read[] {
+  const files = [...csvFiles('tests/fixtures'), ...csvFiles('public/examples')];
+  return files.flatMap((file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    return [{}, { hasHeader: false }, { raggedRows: 'pad' as const }, { raggedRows: 'drop' as const }].map((options) => ({
+      bytes,
+      options: { fileName: file, ...options },
+      where: `${file} ${JSON.stringify(options)}`,
+    }));
+  });
+}
+
+/** The reader's seeded fuzz corpus (readCsvFuzzCases). */
+export function* fuzzReads(): Generator<Read> {
+  const rand = rng(SEED);
+  for (let k = 0; k < CASES; k++) yield { ...makeCase(rand, k), where: `fuzz seed ${SEED}, case ${k}` };
+}
+
+/** `count` seeded tables of awkward numeric cells (numberTable). */
+export function* numberTableReads(count: number): Generator<Read> {
+  const rand = rng(20261129);
+  for (let k = 0; k < count; k++) {
+    const { bytes, options } = numberTable(rand, k);
+    yield { bytes, options, where: `numbers case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 300))} ${JSON.stringify(options)}` };
+  }
+}

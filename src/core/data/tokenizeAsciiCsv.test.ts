@@ -4,11 +4,10 @@
  * on every fixture, on the fuzz corpus and on seeded tables built around what the byte tokenizer
  * handles itself (quotes, line breaks, columns that stop being numbers late) or hands back.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readCsv, type ReadOptions } from './readCsv';
-import { CASES, makeCase, rng, SEED } from './readCsvFuzzCases';
-import { CELLS, csvFiles, expectSameRead, numberTable, type Paths } from './readerEquivalence.testkit';
+import { rng } from './readCsvFuzzCases';
+import { CELLS, expectSameRead, fixtureReads, fuzzReads, numberTableReads, type Paths } from './readerEquivalence.testkit';
 import { sniffDialect } from './sniffDialect';
 import { isPlainAscii, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
 
@@ -62,35 +61,23 @@ function asciiTable(rand: () => number, index: number): { bytes: Uint8Array; opt
 
 describe('the ASCII byte tokenizer', () => {
   it('gives the same table as the text tokenizer on every CSV fixture and example', () => {
-    const files = [...csvFiles('tests/fixtures'), ...csvFiles('public/examples')];
+    const reads = fixtureReads();
     let taken = 0;
-    for (const file of files) {
-      const bytes = new Uint8Array(readFileSync(file));
-      for (const options of [{}, { hasHeader: false }, { raggedRows: 'pad' as const }, { raggedRows: 'drop' as const }]) {
-        const read = { fileName: file, ...options };
-        expectSameRead(bytes, read, `${file} ${JSON.stringify(options)}`, paths);
-        if (takesAsciiPath(bytes, read)) taken++;
-      }
+    for (const { bytes, options, where } of reads) {
+      expectSameRead(bytes, options, where, paths);
+      if (takesAsciiPath(bytes, options)) taken++;
     }
     // Most fixtures are well-formed ASCII; the rest are the bad inputs that the text path explains.
     expect(taken).toBeGreaterThan(60);
-    expect(taken).toBeLessThan(files.length * 4);
+    expect(taken).toBeLessThan(reads.length);
   });
 
   it('gives the same outcome on the reader fuzz corpus', () => {
-    const rand = rng(SEED);
-    for (let k = 0; k < CASES; k++) {
-      const { bytes, options } = makeCase(rand, k);
-      expectSameRead(bytes, options, `fuzz seed ${SEED}, case ${k}`, paths);
-    }
+    for (const { bytes, options, where } of fuzzReads()) expectSameRead(bytes, options, where, paths);
   });
 
   it('gives the same table on 3,000 seeded tables of awkward numeric cells', () => {
-    const rand = rng(20261129);
-    for (let k = 0; k < 3000; k++) {
-      const { bytes, options } = numberTable(rand, k);
-      expectSameRead(bytes, options, `numbers case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 300))} ${JSON.stringify(options)}`, paths);
-    }
+    for (const { bytes, options, where } of numberTableReads(3000)) expectSameRead(bytes, options, where, paths);
   });
 
   it('gives the same outcome on 3,000 seeded tables of quotes, line breaks, late text and caps', () => {
