@@ -225,6 +225,30 @@ function readRecord(page: Page, store: string, key: string): Promise<unknown> {
   );
 }
 
+describe('a file too big for the memory the device reports', () => {
+  it('is read with a warning (shown as reading starts, kept with the import warnings) that names the file, the estimate and what the page can spare', async () => {
+    const browser = await launchBrowser();
+    const studio = await newStudioPage(browser);
+    try {
+      const { page } = studio;
+      await ready(page);
+      // A device that reports 1 MB: the page can spare about 512 KB, and this 178 KB file needs about 534 KB.
+      await studio.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 ** -10 }));
+      await page.reload();
+      await ready(page);
+      const csv = smallCsv(20000, 5);
+      expect(csv.length).toBeGreaterThan(175_000);
+      await uploadFile(page, 'Upload CSV', 'wide-load.csv', csv);
+      await page.getByText('20000 rows', { exact: true }).waitFor();
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.innerText()).toMatch(/Reading "wide-load\.csv" \(\d+ KB\) takes about \d+ KB of memory, more than this browser can likely spare \(about 512 KB\)/);
+    } finally {
+      await studio.close();
+      await browser.close();
+    }
+  });
+});
+
 describe('a damaged saved project', () => {
   it('is detected, kept aside, and the last good version from the history is opened instead', async () => {
     const browser = await launchBrowser();

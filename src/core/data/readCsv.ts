@@ -16,7 +16,8 @@ import type { NumericGuess } from './numericGuess';
 import { selectRows, type RaggedRows, type RowContext } from './selectRows';
 import { sniffDialect, type SniffedDialect } from './sniffDialect';
 import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
-import { asciiString, isPlainAscii, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
+import { isPlainAscii } from './isPlainAscii';
+import { asciiString, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
 import { tokenizeCsv, type LineEnding, type TokenizeOptions, type TokenizeResult } from './tokenizeCsv';
 
 export interface ReadOptions {

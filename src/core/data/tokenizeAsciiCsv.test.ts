@@ -9,7 +9,8 @@ import { DEFAULT_LIMITS, readCsv, type ReadOptions } from './readCsv';
 import { rng } from './readCsvFuzzCases';
 import { CELLS, expectSameRead, fixtureReads, fuzzReads, numberTableReads, type Paths } from './readerEquivalence.testkit';
 import { sniffDialect } from './sniffDialect';
-import { isPlainAscii, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
+import { isPlainAscii } from './isPlainAscii';
+import { tokenizeAsciiCsv } from './tokenizeAsciiCsv';
 
 const paths: Paths = { fast: { asciiPath: true }, ordinary: { asciiPath: false } };
 

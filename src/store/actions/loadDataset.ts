@@ -1,6 +1,10 @@
 import { startIngest, type IngestJob } from '../../bridge/ingestClient';
 import { adoptDataset, dataWorker } from '../../bridge/dataClient';
 import type { ReadOptions } from '../../core/data/readCsv';
+import type { ImportIssue } from '../../core/data/importIssue';
+import { readMemoryBytes, readMemoryWarning } from '../../core/data/readMemory';
+import { isPlainAscii } from '../../core/data/isPlainAscii';
+import { availableMemoryBytes } from './deviceMemory';
 import type { ColumnSummary } from '../../core/data/summarizeColumns';
 import { getStudio, setStudio } from '../useStudio';
 import { endStageAfterPaint, startStage } from './stageTiming';
@@ -13,6 +17,23 @@ import { recordDatasetVersion } from './versions';
 export const MAX_FILE_BYTES = 1_500_000_000;
 
 let activeJob: IngestJob | null = null;
+
+/**
+ * A warning, before reading, when the file likely needs more memory than the page can spare.
+ * Whether it is plain ASCII (read from its bytes, about 3x its size) or not (about 5x) is judged
+ * from its first 64 KB, and only when the difference matters.
+ */
+async function readMemoryNote(fileName: string, file: Blob): Promise<ImportIssue | null> {
+  const available = availableMemoryBytes();
+  if (readMemoryBytes(file.size, false) <= available) return null;
+  let plainAscii = false;
+  try {
+    plainAscii = isPlainAscii(new Uint8Array(await file.slice(0, 65536).arrayBuffer()));
+  } catch {
+    // Unreadable here: the reader reports that; estimate as for text.
+  }
+  return readMemoryWarning(fileName, file.size, plainAscii, available);
+}
 /** Counts load requests, so start-up work can tell that the user has loaded something meanwhile. */
 let loadRequests = 0;
 
@@ -46,6 +67,8 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     return false;
   }
   const options = { ...request.options, fileName };
+  const memoryNote = await readMemoryNote(fileName, file);
+  if (memoryNote) setStudio({ alert: { message: memoryNote.message } });
   setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
   let lastReported = 0;
   const job = startIngest(file, options, (fraction) => {
@@ -63,7 +86,8 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     setStudio({ alert: { message: outcome.issue.message } });
     return false;
   }
-  const { table, issues, dialect } = outcome.result;
+  const { table, dialect } = outcome.result;
+  const issues = memoryNote ? [memoryNote, ...outcome.result.issues] : outcome.result.issues;
   if (table.rowCount === 0) {
     // A header alone is not a dataset to train on; keep what the person had open.
     setStudio({ alert: { message: `"${fileName}" has a header with ${table.columns.length} columns but no data rows; nothing was imported.` } });

@@ -6,6 +6,7 @@ import type { LeaderboardRow, ModelCurve, StudioState, Task, TrainingModel } fro
 import { getStudio, setStudio } from '../useStudio';
 import { activeSteps } from './recipe';
 import { planTrainingMemory } from '../../core/models/trainingMemory';
+import { availableMemoryBytes } from './deviceMemory';
 import { AUTO_FOLDS, rankingScore } from '../../core/models/autoMLRules';
 import { endStageAfterPaint, startStage } from './stageTiming';
 import { persistState } from './autosave';
@@ -233,11 +234,3 @@ async function clusterRows(): Promise<void> {
   await endStageAfterPaint('evaluate');
 }
 
-/**
- * What the page can likely spend on training: half the device memory Chromium reports (it reports
- * at most 8 GB), or 2 GB where it does not say.
- */
-function availableMemoryBytes(): number {
-  const gb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-  return ((typeof gb === 'number' && gb > 0 ? gb : 4) / 2) * 1024 ** 3;
-}

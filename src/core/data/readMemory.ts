@@ -1,0 +1,30 @@
+/**
+ * How much memory reading a CSV takes, estimated before it is read so the studio can warn instead
+ * of letting the tab run out. The multiples are the reader's measured peaks, rounded up (`npm run
+ * bench`, 2026-11-30: 2.7-2.8x the file for plain ASCII, read from its bytes; 4.5x for other files,
+ * which are decoded into one string first).
+ */
+import type { ImportIssue } from './importIssue';
+
+export const READ_MEMORY_MULTIPLE = { plainAscii: 3, text: 5 } as const;
+
+/** Bytes the reader needs at its peak for a file of `fileBytes` (the file itself included). */
+export function readMemoryBytes(fileBytes: number, plainAscii: boolean): number {
+  return fileBytes * (plainAscii ? READ_MEMORY_MULTIPLE.plainAscii : READ_MEMORY_MULTIPLE.text);
+}
+
+/** A warning when reading the file likely needs more than `availableBytes`, else null. */
+export function readMemoryWarning(fileName: string, fileBytes: number, plainAscii: boolean, availableBytes: number): ImportIssue | null {
+  const needed = readMemoryBytes(fileBytes, plainAscii);
+  if (needed <= availableBytes) return null;
+  const size = (bytes: number) =>
+    bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return {
+    severity: 'warning',
+    code: 'memory',
+    message:
+      `Reading "${fileName}" (${size(fileBytes)}) takes about ${size(needed)} of memory, more than this browser can likely spare ` +
+      `(about ${size(availableBytes)}); the tab may run out of memory and reload. The saved project comes back after a reload.`,
+    action: 'Close other tabs, or import a sample of the rows if the tab reloads.',
+  };
+}
