@@ -36,6 +36,8 @@ async function readMemoryNote(fileName: string, file: Blob): Promise<ImportIssue
 }
 /** Counts load requests, so start-up work can tell that the user has loaded something meanwhile. */
 let loadRequests = 0;
+/** Counts tables handed to the data worker: the last one handed over is the one to show. */
+let adoptions = 0;
 
 export function loadRequestCount(): number {
   return loadRequests;
@@ -59,7 +61,7 @@ export interface LoadRequest {
  */
 export async function loadDataset(request: LoadRequest): Promise<boolean> {
   const { fileName, file } = request;
-  loadRequests++;
+  const id = ++loadRequests;
   activeJob?.cancel();
   startStage('ingest');
   if (file.size > MAX_FILE_BYTES) {
@@ -67,8 +69,8 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     return false;
   }
   const options = { ...request.options, fileName };
-  const memoryNote = await readMemoryNote(fileName, file);
-  if (memoryNote) setStudio({ alert: { message: memoryNote.message } });
+  // Not awaited before the job is registered: a second load started meanwhile must still cancel this one.
+  const memoryNote = readMemoryNote(fileName, file);
   setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
   let lastReported = 0;
   const job = startIngest(file, options, (fraction) => {
@@ -78,6 +80,9 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     }
   });
   activeJob = job;
+  void memoryNote.then((note) => {
+    if (note && activeJob === job) setStudio({ alert: { message: note.message } });
+  });
   const outcome = await job.outcome;
   if (activeJob === job) activeJob = null;
   setStudio({ ingest: { status: 'idle', progress: 0 } });
@@ -87,15 +92,22 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     return false;
   }
   const { table, dialect } = outcome.result;
-  const issues = memoryNote ? [memoryNote, ...outcome.result.issues] : outcome.result.issues;
+  const note = await memoryNote;
+  // A load asked for since this one started decides what is open, even when this one finished first.
+  if (id !== loadRequests) return false;
+  const issues = note ? [note, ...outcome.result.issues] : outcome.result.issues;
   if (table.rowCount === 0) {
     // A header alone is not a dataset to train on; keep what the person had open.
     setStudio({ alert: { message: `"${fileName}" has a header with ${table.columns.length} columns but no data rows; nothing was imported.` } });
     return false;
   }
+  const adoption = ++adoptions;
   const columns = await adoptDataset(table, file, options);
-  const warnings = issues.filter((i) => i.severity !== 'info');
   const target = chooseTarget(columns, request.target);
+  const task = request.task ?? (target ? await dataWorker().proposeTask(target) : 'classification');
+  // The data worker holds the table adopted last: the page shows that one, not an older one that resolves later.
+  if (adoption !== adoptions) return false;
+  const warnings = issues.filter((i) => i.severity !== 'info');
   const previous = getStudio().dataset;
   const kept = getStudio();
   setStudio({
@@ -110,7 +122,7 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
       ? { message: warnings.length === 1 ? warnings[0].message : `"${fileName}" was imported with ${warnings.length} warnings.`, details: warnings.length > 1 ? warnings.slice(0, 20).map((w) => w.message) : undefined }
       : null,
     target,
-    task: request.task ?? (target ? await dataWorker().proposeTask(target) : 'classification'),
+    task,
   });
   await endStageAfterPaint('ingest');
   if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
