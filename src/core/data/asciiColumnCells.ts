@@ -9,17 +9,6 @@ import { asciiString, nextCell, rescanCell, type AsciiTokens } from './tokenizeA
 
 const scratch = new Uint32Array(3);
 
-/** Content range in the file's bytes and kind of record `record`'s cell in column j, for a record the tokenizer did not keep. */
-function cellInFile(tokens: AsciiTokens, record: number, j: number, out: Uint32Array): number {
-  if (record === 0) {
-    const [s, e, kind] = tokens.firstRecord[j];
-    out[0] = s;
-    out[1] = e;
-    return kind;
-  }
-  return rescanCell(tokens, record, j, out);
-}
-
 /** Column j of the rows made of records `firstRow`, `firstRow + 1`, ... (`rowCount` of them). */
 export function asciiColumnCells(tokens: AsciiTokens, j: number, firstRow: number, rowCount: number): ColumnCells {
   const { bytes, recordLine } = tokens;
@@ -37,7 +26,7 @@ export function asciiColumnCells(tokens: AsciiTokens, j: number, firstRow: numbe
   const found = kept === null ? rowCount : Math.min(rowCount, Math.max(0, kept.from - firstRow));
   let foundBytes = 0;
   for (let i = 0; i < found; i++) {
-    kinds[i] = cellInFile(tokens, firstRow + i, j, scratch);
+    kinds[i] = rescanCell(tokens, firstRow + i, j, scratch);
     starts[i] = scratch[0];
     ends[i] = scratch[1];
     foundBytes += scratch[1] - scratch[0];

@@ -197,8 +197,6 @@ const NUMBER_CHARACTERS = '0123456789.-';
 function readAsciiRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records | null {
   if (options.asciiPath === false || options.encoding !== undefined || options.quoting === 'none' || !isPlainAscii(bytes)) return null;
   checkPlainAscii(bytes, options.fileName);
-  // A plain view, not a subclass such as Node's Buffer: element reads stay on V8's fastest path.
-  if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   // sniffDialect reads at most the first 2^20 characters; here a character is a byte.
   const issues: ImportIssue[] = [];
   const sniffed = sniffOrWarn(asciiString(bytes, 0, Math.min(bytes.length, SNIFF_CHARS)), options, issues);

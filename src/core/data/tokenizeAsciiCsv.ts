@@ -49,8 +49,6 @@ export interface AsciiTokens {
   recordStart: Uint32Array;
   recordLine: Uint32Array;
   lineEnding: LineEnding;
-  /** Record 0's cells as [start, end, kind], whatever their columns turn out to be. */
-  firstRecord: Array<[number, number, number]>;
   /** Per column, its cells from the record where it stopped being read as numbers; null while it still is. */
   stored: Array<StoredCells | null>;
   numericGuess: NumericGuess | null;
@@ -71,6 +69,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
   let capacity = lineFeeds + 2;
   let recordStart: Uint32Array = new Uint32Array(capacity);
   let recordLine: Uint32Array = new Uint32Array(capacity);
+  // Record 0's cells as [start, end, kind], for the number guess once its width is known.
   const firstRecord: Array<[number, number, number]> = [];
   let stored: Array<StoredCells | null> = [];
   let guess: NumericGuess | null = null;
@@ -203,7 +202,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       while (nextProgress <= pos) nextProgress += progressStep;
     }
   }
-  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding: lineEndingOf(lf, crlf, cr), firstRecord, stored, numericGuess: guess };
+  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding: lineEndingOf(lf, crlf, cr), stored, numericGuess: guess };
 }
 
 /** Column j's first cell that is not a plain number: its cells are kept from record `record` on. */
