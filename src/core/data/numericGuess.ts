@@ -18,6 +18,13 @@ const OTHER = 2;
 /** Records held before the columns still read as numbers are given their full size. */
 const FIRST_RECORDS = 16;
 
+/** A numeric column's values over some rows, how many are present, and whether any is blank (NaN). */
+export interface GuessedPart {
+  values: Float64Array;
+  present: number;
+  blanks: boolean;
+}
+
 export class NumericGuess {
   /** Column j's values for records 1, 2, ... (index record - 1); null once the column is not numeric. */
   readonly values: Array<Float64Array | null>;
@@ -211,6 +218,35 @@ export class NumericGuess {
     // A parsed number is never NaN, so NaN marks exactly the blank cells.
     if (this.blanks[j] > 0 || firstRow === 0) for (let i = 0; i < rowCount; i++) if (values[i] !== values[i]) missing[i] = 1;
     return { name, type: 'numeric', inferredType: 'numeric', missing, values };
+  }
+
+  /**
+   * Column j's values for the `rowCount` rows from record `firstRow` (0 or 1), as they stand: a
+   * view when the rows start at record 1. Null when the column is not read as numbers. For joining
+   * the guesses of a file read in parts, where a part's column may be blank throughout.
+   */
+  part(j: number, firstRow: number, rowCount: number): GuessedPart | null {
+    if (j >= this.width || !this.rectangular) return null;
+    const guessed = this.values[j];
+    if (guessed === null) return null;
+    if (firstRow === 1) return { values: guessed.subarray(0, rowCount), present: this.nonMissing[j], blanks: this.blanks[j] > 0 };
+    const first = this.firstStatus[j];
+    if (first === OTHER) return null;
+    const values = new Float64Array(rowCount);
+    values[0] = first === NUMBER ? this.firstValue[j] : NaN;
+    values.set(guessed.subarray(0, rowCount - 1), 1);
+    return { values, present: this.nonMissing[j] + (first === NUMBER ? 1 : 0), blanks: first === BLANK || this.blanks[j] > 0 };
+  }
+
+  /** The arrays behind the guess, to hand it to another thread without copying them. */
+  buffers(): ArrayBuffer[] {
+    const arrays = [...this.values, this.nonMissing, this.blanks, this.firstStatus, this.firstValue, this.out];
+    return arrays.flatMap((array) => (array === null ? [] : [array.buffer as ArrayBuffer]));
+  }
+
+  /** A guess that came from another thread: a structured clone keeps the fields but not the class. */
+  static revive(clone: NumericGuess): NumericGuess {
+    return Object.setPrototypeOf(clone, NumericGuess.prototype) as NumericGuess;
   }
 
   /** NUMBER (value in `out[0]`), BLANK or OTHER, with inferColumnType's trimming and scanner. */

@@ -12,12 +12,11 @@ import { detachString } from './encodeStrings';
 import { firstRowLooksLikeData, headerNames, placeholderName } from './headerNames';
 import { ImportError, type ImportIssue } from './importIssue';
 import { inferColumnType } from './inferColumnType';
-import type { NumericGuess } from './numericGuess';
 import { selectRows, type RaggedRows, type RowContext } from './selectRows';
 import { sniffDialect, type SniffedDialect } from './sniffDialect';
 import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
 import { isPlainAscii } from './isPlainAscii';
-import { asciiString, tokenizeAsciiCsv } from './tokenizeAsciiCsv';
+import { asciiString, tokenizeAsciiCsv, type AsciiTokenizeOptions, type AsciiTokens } from './tokenizeAsciiCsv';
 import { tokenizeCsv, type LineEnding, type TokenizeOptions, type TokenizeResult } from './tokenizeCsv';
 
 export interface ReadOptions {
@@ -75,18 +74,28 @@ export const DEFAULT_LIMITS: ReadLimits = {
 const TOKENIZE_SHARE = 0.6;
 
 export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
-  const file = options.fileName;
-  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = readLimits(options);
   const progress = throttle(options.onProgress);
   if (bytes.length > limits.maxBytes) {
     throw new ImportError({
       severity: 'error',
       code: 'file-too-large',
-      message: `"${file}" is ${formatBytes(bytes.length)}; the studio reads at most ${formatBytes(limits.maxBytes)}.`,
+      message: `"${options.fileName}" is ${formatBytes(bytes.length)}; the studio reads at most ${formatBytes(limits.maxBytes)}.`,
       action: 'Import a sample of the rows, or raise the size limit.',
     });
   }
-  const records = readAsciiRecords(bytes, options, limits, progress) ?? readTextRecords(bytes, options, limits, progress);
+  const ascii = tokenizeAsciiFile(bytes, options, limits, progress);
+  const records = ascii !== null ? asciiRecords(ascii) : readTextRecords(bytes, options, limits, progress);
+  return tableFromRecords(records, options, limits, progress);
+}
+
+export function readLimits(options: ReadOptions): ReadLimits {
+  return { ...DEFAULT_LIMITS, ...options.limits };
+}
+
+/** Header, rows and typed columns from the file's records, whichever tokenizer (or tokenizers) found them. */
+export function tableFromRecords(records: Records, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): ReadResult {
+  const file = options.fileName;
   const issues = records.issues;
   if (records.recordCount === 0) throw new ImportError({ severity: 'error', code: 'empty-file', message: `"${file}" has no rows; nothing was imported.` });
 
@@ -99,7 +108,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
       severity: 'info',
       code: 'no-header',
       message: `The first row of "${file}" holds only numbers or dates, so it was read as data and the columns were named column_1 to column_${first.length}.`,
-      line: records.recordLine[0],
+      line: records.firstLine,
       action: 'Say that the first row is a header if it is one.',
     });
   }
@@ -155,27 +164,34 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     table: { rowCount: rows.length, columns },
     issues: issues.map(detachIssue),
     dialect: { delimiter: records.delimiter, hasHeader, encoding: records.encoding, lineEnding: records.lineEnding },
-    headerLine: hasHeader ? records.recordLine[0] : 0,
+    headerLine: hasHeader ? records.firstLine : 0,
   };
 }
 
+/** Numeric columns built while tokenizing (NumericGuess, or the guesses of a file's parts joined). */
+export interface GuessedColumns {
+  /** Column j as the table's column of `rowCount` rows from record `firstRow`, or null to build it the ordinary way. */
+  column(j: number, name: string, firstRow: number, rowCount: number): Column | null;
+}
+
 /** The file as records: what the rest of the reader needs, from either tokenizer. */
-interface Records {
+export interface Records {
   /** Issues met decoding, sniffing and tokenizing, in that order. */
   issues: ImportIssue[];
   delimiter: string;
   encoding: string;
   lineEnding: LineEnding;
   recordCount: number;
-  recordLine: Uint32Array;
+  /** 1-based physical line of record 0. */
+  firstLine: number;
   recordTexts(record: number): string[];
   selectRows(firstRecord: number, mode: RaggedRows, ctx: RowContext, issues: ImportIssue[]): Uint32Array;
-  numericGuess: NumericGuess | null;
+  numericGuess: GuessedColumns | null;
   /** Column j's cells in `rows`; the result may be reused by the next call. */
   columnCells(j: number, rows: Uint32Array): ColumnCells;
 }
 
-function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, delimiter: string) {
+export function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, delimiter: string) {
   return {
     fileName: options.fileName,
     delimiter,
@@ -190,32 +206,58 @@ function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f:
 
 const NUMBER_CHARACTERS = '0123456789.-';
 
+/** A plain-ASCII file tokenized from its bytes, with the issues met and the delimiter used. */
+export interface AsciiFile {
+  tokens: AsciiTokens;
+  issues: ImportIssue[];
+  delimiter: string;
+}
+
 /**
  * The fast path: a plain-ASCII file in the default dialect handling, tokenized from its bytes
  * (tokenizeAsciiCsv), or null when the file needs the general path.
  */
-function readAsciiRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records | null {
-  if (options.asciiPath === false || options.encoding !== undefined || options.quoting === 'none' || !isPlainAscii(bytes)) return null;
+export function tokenizeAsciiFile(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, sniff?: AsciiSniff): AsciiFile | null {
+  if (!asciiPathAllowed(options) || !isPlainAscii(bytes)) return null;
   checkPlainAscii(bytes, options.fileName);
-  // sniffDialect reads at most the first 2^20 characters; here a character is a byte.
+  const { delimiter, issues } = sniff ?? sniffAscii(bytes, options);
+  const tokens = tokenizeAsciiCsv(bytes, asciiTokenizeOptions(options, limits, progress, delimiter));
+  return tokens === null ? null : { tokens, issues: [...issues], delimiter };
+}
+
+/** The delimiter of a plain-ASCII file, and the warning when it is unclear. */
+export interface AsciiSniff {
+  delimiter: string;
+  issues: ImportIssue[];
+}
+
+/** The dialect sniffer over the start of a plain-ASCII file: `bytes` must hold the file's first SNIFF_CHARS bytes, or all of it. */
+export function sniffAscii(bytes: Uint8Array, options: ReadOptions): AsciiSniff {
   const issues: ImportIssue[] = [];
+  // sniffDialect reads at most the first 2^20 characters; here a character is a byte.
   const sniffed = sniffOrWarn(asciiString(bytes, 0, Math.min(bytes.length, SNIFF_CHARS)), options, issues);
-  const tokens = tokenizeAsciiCsv(bytes, { ...tokenizeOptions(options, limits, progress, sniffed.delimiter), maxRecords: limits.maxRows + 1 });
-  if (tokens === null) return null;
+  return { delimiter: sniffed.delimiter, issues };
+}
+
+/** Options under which the byte tokenizer may read a file at all. */
+export function asciiPathAllowed(options: ReadOptions): boolean {
+  return options.asciiPath !== false && options.encoding === undefined && options.quoting !== 'none';
+}
+
+export function asciiTokenizeOptions(options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, delimiter: string): AsciiTokenizeOptions {
+  return { ...tokenizeOptions(options, limits, progress, delimiter), maxRecords: limits.maxRows + 1 };
+}
+
+function asciiRecords({ tokens, issues, delimiter }: AsciiFile): Records {
   return {
     issues,
-    delimiter: sniffed.delimiter,
+    delimiter,
     encoding: 'utf-8',
     lineEnding: tokens.lineEnding,
     recordCount: tokens.recordCount,
-    recordLine: tokens.recordLine,
+    firstLine: tokens.recordLine[0],
     recordTexts: (record) => asciiRecordTexts(tokens, record),
-    // Every record is as wide as the first, so every record is a row.
-    selectRows: (firstRecord) => {
-      const rows = new Uint32Array(Math.max(0, tokens.recordCount - firstRecord));
-      for (let i = 0; i < rows.length; i++) rows[i] = firstRecord + i;
-      return rows;
-    },
+    selectRows: (firstRecord) => everyRecord(tokens.recordCount, firstRecord),
     numericGuess: tokens.numericGuess,
     columnCells: (j, rows) => {
       const cells = asciiColumnCells(tokens, j, rows.length > 0 ? rows[0] : 0, rows.length);
@@ -226,7 +268,14 @@ function readAsciiRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadL
   };
 }
 
-const SNIFF_CHARS = (1 << 20) + 2;
+/** The byte tokenizer's rows: every record is as wide as the first, so every record from `firstRecord` is a row. */
+export function everyRecord(recordCount: number, firstRecord: number): Uint32Array {
+  const rows = new Uint32Array(Math.max(0, recordCount - firstRecord));
+  for (let i = 0; i < rows.length; i++) rows[i] = firstRecord + i;
+  return rows;
+}
+
+export const SNIFF_CHARS = (1 << 20) + 2;
 
 /** Any file: decoded to text, then tokenized (tokenizeCsv). */
 function readTextRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records {
@@ -251,7 +300,7 @@ function readTextRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLi
     encoding: decoded.encoding,
     lineEnding: tokens.lineEnding,
     recordCount: tokens.recordCount,
-    recordLine: tokens.recordLine,
+    firstLine: tokens.recordLine[0],
     recordTexts: (record) => recordTexts(tokens, record),
     selectRows: (firstRecord, mode, ctx, rowIssues) => selectRows(tokens, firstRecord, mode, ctx, rowIssues),
     numericGuess: tokens.numericGuess,
@@ -264,7 +313,7 @@ function readTextRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLi
 }
 
 /** The dialect sniffer's guess, with a warning when another delimiter fits nearly as well. */
-function sniffOrWarn(text: string, options: ReadOptions, issues: ImportIssue[]): SniffedDialect {
+export function sniffOrWarn(text: string, options: ReadOptions, issues: ImportIssue[]): SniffedDialect {
   const sniffed = sniffDialect(text, options.delimiter);
   if (options.delimiter === undefined && sniffed.confidence < 0.6) {
     const others = sniffed.scores.slice(1, 3).map((s) => `${JSON.stringify(s.delimiter)} (${s.fieldCount} columns)`);
@@ -359,7 +408,7 @@ function detachIssue(issue: ImportIssue): ImportIssue {
 }
 
 /** Calls `report` only when the fraction moved by at least 1%, so at most ~100 times. */
-function throttle(report: ((fraction: number) => void) | undefined): (fraction: number) => void {
+export function throttle(report: ((fraction: number) => void) | undefined): (fraction: number) => void {
   let last = 0;
   return (fraction) => {
     if (!report || (fraction - last < 0.01 && fraction < 1)) return;

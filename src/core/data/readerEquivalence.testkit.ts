@@ -10,15 +10,7 @@ import { readCsv, type ReadOptions, type ReadResult } from './readCsv';
 import { CASES, makeCase, rng, SEED } from './readCsvFuzzCases';
 import type { Column } from './table';
 
-type Outcome = { result: ReadResult } | { error: unknown };
-
-function read(bytes: Uint8Array, options: ReadOptions): Outcome {
-  try {
-    return { result: readCsv(bytes, options) };
-  } catch (error) {
-    return { error };
-  }
-}
+export type Outcome = { result: ReadResult } | { error: unknown };
 
 /** Float64 bit patterns, so -0 against 0 and one ulp of difference both fail. */
 const bits = (values: Float64Array | undefined) => (values ? Array.from(new BigUint64Array(values.buffer, values.byteOffset, values.length)) : undefined);
@@ -38,8 +30,24 @@ export interface Paths {
  * issues, dialect and header line, or the same error. Returns how many columns were numeric.
  */
 export function expectSameRead(bytes: Uint8Array, options: ReadOptions, where: string, paths: Paths): number {
-  const fast = read(bytes, { ...options, ...paths.fast });
-  const ordinary = read(bytes, { ...options, ...paths.ordinary });
+  return expectSameOutcome(read(bytes, { ...options, ...paths.fast }), read(bytes, { ...options, ...paths.ordinary }), where);
+}
+
+/** The outcome of reading with readCsv, or the error it threw. */
+export function read(bytes: Uint8Array, options: ReadOptions): Outcome {
+  return attempt(() => readCsv(bytes, options));
+}
+
+export function attempt(reading: () => ReadResult): Outcome {
+  try {
+    return { result: reading() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** expectSameRead's comparison of two outcomes, the fast path's first. */
+export function expectSameOutcome(fast: Outcome, ordinary: Outcome, where: string): number {
   if ('error' in ordinary) {
     expect('error' in fast, `${where}: only the ordinary path failed`).toBe(true);
     if ('error' in fast) {
@@ -102,6 +110,42 @@ export function numberTable(rand: () => number, index: number): { bytes: Uint8Ar
   return { bytes: new TextEncoder().encode(text), options };
 }
 
+const TEXT_CELLS = ['abc', 'x y', '"q"', '"a,b"', '"x""y"', '"two\nlines"', '"cr\rx"', '"crlf\r\nx"', '""', ' ', 'x"y', '"a" ', '"a"b', 'NA', 'true', '2024-01-05', '"3"'];
+
+/** A table whose columns hold numbers up to a random row and other cells after it, in random line endings. */
+export function asciiTable(rand: () => number, index: number): { bytes: Uint8Array; options: ReadOptions } {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const delimiter = rand() < 0.9 ? pick([',', ';', '\t', '|']) : pick(['.', '-', '1']);
+  const cols = 1 + Math.floor(rand() * 6);
+  const rows = Math.floor(rand() * 40);
+  const turn = Array.from({ length: cols }, () => (rand() < 0.5 ? Infinity : Math.floor(rand() * (rows + 1))));
+  const numbers = ['1', '-2.5', '10', '', '0.125', '7'];
+  const lines: string[] = [];
+  if (rand() < 0.8) lines.push(Array.from({ length: cols }, (_, j) => (rand() < 0.1 ? pick(TEXT_CELLS) : `c${j}`)).join(delimiter));
+  for (let r = 0; r < rows; r++) {
+    const width = rand() < 0.03 ? Math.max(1, cols + Math.floor(rand() * 3) - 1) : cols;
+    lines.push(Array.from({ length: width }, (_, j) => (r >= turn[j % cols] ? pick(rand() < 0.9 ? TEXT_CELLS : CELLS) : pick(numbers))).join(delimiter));
+  }
+  if (rand() < 0.05) lines.splice(1 + Math.floor(rand() * lines.length), 0, '');
+  const eol = () => pick(rand() < 0.9 ? ['\n'] : ['\n', '\r\n', '\r']);
+  const fixed = pick(['\n', '\r\n', '\r']);
+  let text = lines.map((line, i) => (i === 0 ? line : (rand() < 0.9 ? fixed : eol()) + line)).join('');
+  if (rand() < 0.5) text += fixed;
+  if (rand() < 0.1) text += fixed + fixed;
+  const options: ReadOptions = {
+    fileName: `ascii-${index}.csv`,
+    delimiter: rand() < 0.7 ? delimiter : undefined,
+    hasHeader: rand() < 0.3 ? rand() < 0.5 : undefined,
+    raggedRows: pick(['error', 'pad', 'drop'] as const),
+    typeOverrides: rand() < 0.1 ? [{ column: 0, type: pick(['numeric', 'categorical', 'text'] as const) }] : undefined,
+  };
+  const limit = rand();
+  if (limit < 0.05) options.limits = { maxFieldLength: 2 + Math.floor(rand() * 8) };
+  else if (limit < 0.1) options.limits = { maxColumns: 1 + Math.floor(rand() * 5) };
+  else if (limit < 0.15) options.limits = { maxRows: Math.floor(rand() * 40) };
+  else if (limit < 0.2) options.limits = { maxCells: Math.floor(rand() * 150) };
+  return { bytes: new TextEncoder().encode(text), options };
+}
 
 /** One input to read both ways, and how a failure names it. */
 export interface Read {
@@ -135,5 +179,14 @@ export function* numberTableReads(count: number): Generator<Read> {
   for (let k = 0; k < count; k++) {
     const { bytes, options } = numberTable(rand, k);
     yield { bytes, options, where: `numbers case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 300))} ${JSON.stringify(options)}` };
+  }
+}
+
+/** `count` seeded tables of quotes, line breaks, columns that turn to text late, and caps (asciiTable). */
+export function* asciiTableReads(count: number): Generator<Read> {
+  const rand = rng(20261130);
+  for (let k = 0; k < count; k++) {
+    const { bytes, options } = asciiTable(rand, k);
+    yield { bytes, options, where: `ascii case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 400))} ${JSON.stringify(options)}` };
   }
 }

@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readCsv, type ReadOptions } from './readCsv';
-import { rng } from './readCsvFuzzCases';
-import { CELLS, expectSameRead, fixtureReads, fuzzReads, numberTableReads, type Paths } from './readerEquivalence.testkit';
+import { asciiTableReads, expectSameRead, fixtureReads, fuzzReads, numberTableReads, type Paths } from './readerEquivalence.testkit';
 import { sniffDialect } from './sniffDialect';
 import { isPlainAscii } from './isPlainAscii';
 import { tokenizeAsciiCsv } from './tokenizeAsciiCsv';
@@ -21,43 +20,6 @@ function takesAsciiPath(bytes: Uint8Array, options: ReadOptions): boolean {
   const delimiter = sniffDialect(new TextDecoder().decode(bytes), options.delimiter).delimiter;
   const tokens = tokenizeAsciiCsv(bytes, { ...limits, delimiter, maxRecords: limits.maxRows + 1, guessNumbers: true });
   return tokens !== null;
-}
-
-const TEXT_CELLS = ['abc', 'x y', '"q"', '"a,b"', '"x""y"', '"two\nlines"', '"cr\rx"', '"crlf\r\nx"', '""', ' ', 'x"y', '"a" ', '"a"b', 'NA', 'true', '2024-01-05', '"3"'];
-
-/** A table whose columns hold numbers up to a random row and other cells after it, in random line endings. */
-function asciiTable(rand: () => number, index: number): { bytes: Uint8Array; options: ReadOptions } {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const delimiter = rand() < 0.9 ? pick([',', ';', '\t', '|']) : pick(['.', '-', '1']);
-  const cols = 1 + Math.floor(rand() * 6);
-  const rows = Math.floor(rand() * 40);
-  const turn = Array.from({ length: cols }, () => (rand() < 0.5 ? Infinity : Math.floor(rand() * (rows + 1))));
-  const numbers = ['1', '-2.5', '10', '', '0.125', '7'];
-  const lines: string[] = [];
-  if (rand() < 0.8) lines.push(Array.from({ length: cols }, (_, j) => (rand() < 0.1 ? pick(TEXT_CELLS) : `c${j}`)).join(delimiter));
-  for (let r = 0; r < rows; r++) {
-    const width = rand() < 0.03 ? Math.max(1, cols + Math.floor(rand() * 3) - 1) : cols;
-    lines.push(Array.from({ length: width }, (_, j) => (r >= turn[j % cols] ? pick(rand() < 0.9 ? TEXT_CELLS : CELLS) : pick(numbers))).join(delimiter));
-  }
-  if (rand() < 0.05) lines.splice(1 + Math.floor(rand() * lines.length), 0, '');
-  const eol = () => pick(rand() < 0.9 ? ['\n'] : ['\n', '\r\n', '\r']);
-  const fixed = pick(['\n', '\r\n', '\r']);
-  let text = lines.map((line, i) => (i === 0 ? line : (rand() < 0.9 ? fixed : eol()) + line)).join('');
-  if (rand() < 0.5) text += fixed;
-  if (rand() < 0.1) text += fixed + fixed;
-  const options: ReadOptions = {
-    fileName: `ascii-${index}.csv`,
-    delimiter: rand() < 0.7 ? delimiter : undefined,
-    hasHeader: rand() < 0.3 ? rand() < 0.5 : undefined,
-    raggedRows: pick(['error', 'pad', 'drop'] as const),
-    typeOverrides: rand() < 0.1 ? [{ column: 0, type: pick(['numeric', 'categorical', 'text'] as const) }] : undefined,
-  };
-  const limit = rand();
-  if (limit < 0.05) options.limits = { maxFieldLength: 2 + Math.floor(rand() * 8) };
-  else if (limit < 0.1) options.limits = { maxColumns: 1 + Math.floor(rand() * 5) };
-  else if (limit < 0.15) options.limits = { maxRows: Math.floor(rand() * 40) };
-  else if (limit < 0.2) options.limits = { maxCells: Math.floor(rand() * 150) };
-  return { bytes: new TextEncoder().encode(text), options };
 }
 
 describe('the ASCII byte tokenizer', () => {
@@ -82,11 +44,9 @@ describe('the ASCII byte tokenizer', () => {
   });
 
   it('gives the same outcome on 3,000 seeded tables of quotes, line breaks, late text and caps', () => {
-    const rand = rng(20261130);
     let taken = 0;
-    for (let k = 0; k < 3000; k++) {
-      const { bytes, options } = asciiTable(rand, k);
-      expectSameRead(bytes, options, `ascii case ${k}: ${JSON.stringify(new TextDecoder().decode(bytes).slice(0, 400))} ${JSON.stringify(options)}`, paths);
+    for (const { bytes, options, where } of asciiTableReads(3000)) {
+      expectSameRead(bytes, options, where, paths);
       if (takesAsciiPath(bytes, options)) taken++;
     }
     // Both paths are exercised: the byte tokenizer reads many, and hands many back.

@@ -49,6 +49,9 @@ export interface AsciiTokens {
   recordStart: Uint32Array;
   recordLine: Uint32Array;
   lineEnding: LineEnding;
+  /** The physical line after the last record, and whether blank lines came before it (only at the end of the file). */
+  nextLine: number;
+  blankLinesAtEnd: boolean;
   /** Per column, its cells from the record where it stopped being read as numbers; null while it still is. */
   stored: Array<StoredCells | null>;
   numericGuess: NumericGuess | null;
@@ -202,7 +205,33 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       while (nextProgress <= pos) nextProgress += progressStep;
     }
   }
-  return { bytes, delimiter: delim, recordCount: nr, width, recordStart, recordLine, lineEnding: lineEndingOf(lf, crlf, cr), stored, numericGuess: guess };
+  return {
+    bytes,
+    delimiter: delim,
+    recordCount: nr,
+    width,
+    recordStart,
+    recordLine,
+    lineEnding: lineEndingOf(lf, crlf, cr),
+    nextLine: line,
+    blankLinesAtEnd: blankBefore,
+    stored,
+    numericGuess: guess,
+  };
+}
+
+/** The buffers behind tokens, to hand them to another thread without copying them (reviveAsciiTokens on arrival). */
+export function asciiTokensBuffers(tokens: AsciiTokens): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [tokens.bytes, tokens.recordStart, tokens.recordLine];
+  for (const cells of tokens.stored) if (cells !== null) arrays.push(cells.text, cells.starts, cells.ends, cells.kinds);
+  const buffers = new Set(arrays.map((array) => array.buffer as ArrayBuffer));
+  for (const buffer of tokens.numericGuess?.buffers() ?? []) buffers.add(buffer);
+  return [...buffers];
+}
+
+/** Tokens as they arrive from another thread. */
+export function reviveAsciiTokens(tokens: AsciiTokens): AsciiTokens {
+  return { ...tokens, numericGuess: tokens.numericGuess && NumericGuess.revive(tokens.numericGuess) };
 }
 
 /** Column j's first cell that is not a plain number: its cells are kept from record `record` on. */
