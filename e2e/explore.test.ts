@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readCsv } from '../src/core/data/readCsv';
+import { READ_IN_TWO_BYTES } from '../src/core/data/readCsvInTwo';
 import { profileTable } from '../src/core/profile/profileTable';
 import { readDownload, studioForSuite, uploadFile } from './harness';
 
@@ -18,8 +19,11 @@ async function clickFirstBar(page: Page, chartName: string): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** A seeded CSV big enough for the two-thread profile: decimals, integers, gaps in two numeric columns, categories. */
-function bigCsv(rows: number): string {
+/**
+ * A seeded CSV big enough for the two-thread profile: decimals, integers, gaps in two numeric
+ * columns, categories. `lateText` ends column c with a word, so it turns to text only at the end.
+ */
+function bigCsv(rows: number, lateText = false): string {
   let seed = 12345;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const lines = ['a,b,c,d,kind,label'];
@@ -27,7 +31,7 @@ function bigCsv(rows: number): string {
     const a = rand() * 10 - 5;
     const b = rand() < 0.05 ? '' : (a * 0.6 + rand() * 4).toFixed(4);
     const c = rand() < 0.05 ? '' : String(Math.floor(rand() * 1000));
-    lines.push(`${a.toFixed(4)},${b},${c},${(rand() * 100).toFixed(2)},k${Math.floor(rand() ** 2 * 12)},${a > 1 ? 1 : 0}`);
+    lines.push(`${a.toFixed(4)},${b},${lateText && i === rows - 1 ? 'late' : c},${(rand() * 100).toFixed(2)},k${Math.floor(rand() ** 2 * 12)},${a > 1 ? 1 : 0}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -137,6 +141,24 @@ describe('explore the data', () => {
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(suite.studio.pageErrors).toEqual([]);
     expect(suite.studio.externalRequests).toEqual([]);
+  });
+
+  it('reads a file over 8 MB on two threads into the same table as the CLI\'s whole read', async () => {
+    const { page } = suite.studio;
+    const csv = bigCsv(300_000, true);
+    expect(csv.length).toBeGreaterThan(READ_IN_TWO_BYTES);
+    await uploadFile(page, 'Upload CSV', 'two-parts.csv', csv);
+    await page.getByRole('table', { name: 'Overview' }).getByRole('cell', { name: '300000', exact: true }).waitFor({ timeout: 60_000 });
+    const ingest = await page.evaluate(() => (performance.getEntriesByName('ingest', 'measure').at(-1) as PerformanceMeasure | undefined)?.detail);
+    expect(ingest).toEqual({ threads: 2 });
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download profile (JSON)' }).click()]);
+    const { warnings: _warnings, ...inPage } = JSON.parse((await readDownload(json)).toString('utf8'));
+    const whole = readCsv(Buffer.from(csv), { fileName: 'two-parts.csv' });
+    expect(whole.table.columns.map((column) => column.type)).toEqual(['numeric', 'numeric', 'categorical', 'numeric', 'categorical', 'numeric']);
+    expect(differences(inPage, JSON.parse(JSON.stringify(profileTable(whole.table))))).toEqual([]);
+    // The one word in column c is named by its line, counted across the cut.
+    await page.getByText(/line 300001: "late"/).first().waitFor();
+    expect(suite.studio.pageErrors).toEqual([]);
   });
 
   it('profiles a big file on two threads, as the CLI does', async () => {

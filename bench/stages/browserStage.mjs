@@ -218,7 +218,7 @@ async function main() {
     }
 
     const seen = await page.evaluate(() => ({
-      measures: performance.getEntriesByType('measure').map((e) => ({ name: e.name, start: e.startTime, duration: e.duration })),
+      measures: performance.getEntriesByType('measure').map((e) => ({ name: e.name, start: e.startTime, duration: e.duration, detail: e.detail ?? null })),
       longTasks: window.__benchLongTasks.longTasks,
       supported: window.__benchLongTasks.supported,
       crossOriginIsolated: window.crossOriginIsolated,
@@ -236,6 +236,8 @@ async function main() {
         stage: 'browser',
         chromium: browser.version(),
         ingestMs: ingest.duration,
+        // 2 when the file was read on two threads (the page's readInTwo), 1 when whole on one.
+        ingestThreads: ingest.detail?.threads ?? null,
         profileMs: profile.duration,
         rowsVisibleMs,
         longTaskObserver: seen.supported,

@@ -11,13 +11,22 @@ const scratch = new Uint32Array(3);
 
 /** Column j of the rows made of records `firstRow`, `firstRow + 1`, ... (`rowCount` of them). */
 export function asciiColumnCells(tokens: AsciiTokens, j: number, firstRow: number, rowCount: number): ColumnCells {
+  const { bytes, byteLength, ...cells } = asciiColumnBytes(tokens, j, firstRow, rowCount);
+  return { ...cells, text: asciiString(bytes, 0, byteLength) };
+}
+
+/** ColumnCells with the cells' text still as bytes: `bytes[0, byteLength)`. */
+export type ColumnBytes = Omit<ColumnCells, 'text'> & { bytes: Uint8Array; byteLength: number };
+
+/** asciiColumnCells before its text is made a string (for joining the cells of two parts of a file first). */
+export function asciiColumnBytes(tokens: AsciiTokens, j: number, firstRow: number, rowCount: number): ColumnBytes {
   const { bytes, recordLine } = tokens;
   const lineOf = (row: number) => recordLine[firstRow + row];
   const kept = tokens.stored[j];
   if (kept !== null && kept.from === firstRow && kept.count === rowCount) {
     // The usual case: the tokenizer kept every row's cell, laid out as this needs them.
     const { text, starts, ends, kinds } = kept;
-    return { text: asciiString(text, 0, kept.length), length: rowCount, starts: starts.subarray(0, rowCount), ends: ends.subarray(0, rowCount), kinds: kinds.subarray(0, rowCount), lineOf };
+    return { bytes: text, byteLength: kept.length, length: rowCount, starts: starts.subarray(0, rowCount), ends: ends.subarray(0, rowCount), kinds: kinds.subarray(0, rowCount), lineOf };
   }
   const starts = new Uint32Array(rowCount);
   const ends = new Uint32Array(rowCount);
@@ -53,7 +62,7 @@ export function asciiColumnCells(tokens: AsciiTokens, j: number, firstRow: numbe
       kinds[i] = kept.kinds[k];
     }
   }
-  return { text: asciiString(own, 0, own.length), length: rowCount, starts, ends, kinds, lineOf };
+  return { bytes: own, byteLength: own.length, length: rowCount, starts, ends, kinds, lineOf };
 }
 
 /** Every cell of one record as a string, `""` unescaped (for the header and the first-row check). */

@@ -41,8 +41,17 @@ export class NumericGuess {
   /** Records expected after record 0: the columns still numbers after the first few get this size at once. */
   private readonly expected: number;
 
-  /** `firstCells` is record 0 as content ranges, null for a quoted cell; `capacity` records after it. */
-  constructor(text: string, firstCells: ReadonlyArray<readonly [number, number] | null>, capacity: number) {
+  /**
+   * `firstCells` is record 0 as content ranges, null for a quoted cell; room for `capacity`
+   * records after it. `offset`: record r's value is at index offset + r - 1 (the tokenizer adds it
+   * to the records it passes; see AsciiTokenizeOptions.recordOffset).
+   */
+  constructor(
+    text: string,
+    firstCells: ReadonlyArray<readonly [number, number] | null>,
+    capacity: number,
+    readonly offset = 0,
+  ) {
     const width = firstCells.length;
     this.firstStatus = new Uint8Array(width);
     this.firstValue = new Float64Array(width);
@@ -200,24 +209,12 @@ export class NumericGuess {
    * rows, or null when it must be built the ordinary way (not numeric, or no value at all).
    */
   column(j: number, name: string, firstRow: number, rowCount: number): Column | null {
-    if (j >= this.width || !this.rectangular) return null;
-    const guessed = this.values[j];
-    if (guessed === null) return null;
-    let values: Float64Array;
-    if (firstRow === 1) {
-      if (this.nonMissing[j] === 0) return null;
-      values = guessed.length === rowCount ? guessed : guessed.slice(0, rowCount);
-    } else {
-      const first = this.firstStatus[j];
-      if (first === OTHER || (first === BLANK && this.nonMissing[j] === 0)) return null;
-      values = new Float64Array(rowCount);
-      values[0] = first === NUMBER ? this.firstValue[j] : NaN;
-      values.set(guessed.subarray(0, rowCount - 1), 1);
-    }
-    const missing = new Uint8Array(rowCount);
-    // A parsed number is never NaN, so NaN marks exactly the blank cells.
-    if (this.blanks[j] > 0 || firstRow === 0) for (let i = 0; i < rowCount; i++) if (values[i] !== values[i]) missing[i] = 1;
-    return { name, type: 'numeric', inferredType: 'numeric', missing, values };
+    const part = this.part(j, firstRow, rowCount);
+    if (part === null || part.present === 0) return null;
+    const guessed = this.values[j] as Float64Array;
+    // The guessed array itself when it holds exactly these rows (the usual case): no copy.
+    const values = firstRow === 0 ? part.values : this.offset === 0 && guessed.length === rowCount ? guessed : part.values.slice();
+    return { name, type: 'numeric', inferredType: 'numeric', missing: missingOf(values, part.blanks), values };
   }
 
   /**
@@ -229,12 +226,12 @@ export class NumericGuess {
     if (j >= this.width || !this.rectangular) return null;
     const guessed = this.values[j];
     if (guessed === null) return null;
-    if (firstRow === 1) return { values: guessed.subarray(0, rowCount), present: this.nonMissing[j], blanks: this.blanks[j] > 0 };
+    if (firstRow === 1) return { values: guessed.subarray(this.offset, this.offset + rowCount), present: this.nonMissing[j], blanks: this.blanks[j] > 0 };
     const first = this.firstStatus[j];
     if (first === OTHER) return null;
     const values = new Float64Array(rowCount);
     values[0] = first === NUMBER ? this.firstValue[j] : NaN;
-    values.set(guessed.subarray(0, rowCount - 1), 1);
+    values.set(guessed.subarray(this.offset, this.offset + rowCount - 1), 1);
     return { values, present: this.nonMissing[j] + (first === NUMBER ? 1 : 0), blanks: first === BLANK || this.blanks[j] > 0 };
   }
 
@@ -256,4 +253,11 @@ export class NumericGuess {
     if (s === e) return BLANK;
     return scanNumber(text, s, e, this.out) === NUM_OK ? NUMBER : OTHER;
   }
+}
+
+/** The missing mask of guessed values: a parsed number is never NaN, so NaN marks exactly the blank cells. */
+export function missingOf(values: Float64Array, blanks: boolean): Uint8Array {
+  const missing = new Uint8Array(values.length);
+  if (blanks) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing[i] = 1;
+  return missing;
 }

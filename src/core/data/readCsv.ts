@@ -217,12 +217,18 @@ export interface AsciiFile {
  * The fast path: a plain-ASCII file in the default dialect handling, tokenized from its bytes
  * (tokenizeAsciiCsv), or null when the file needs the general path.
  */
-export function tokenizeAsciiFile(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, sniff?: AsciiSniff): AsciiFile | null {
+export function tokenizeAsciiFile(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void, known?: KnownOfBytes): AsciiFile | null {
   if (!asciiPathAllowed(options) || !isPlainAscii(bytes)) return null;
   checkPlainAscii(bytes, options.fileName);
-  const { delimiter, issues } = sniff ?? sniffAscii(bytes, options);
-  const tokens = tokenizeAsciiCsv(bytes, asciiTokenizeOptions(options, limits, progress, delimiter));
+  const { delimiter, issues } = known?.sniff ?? sniffAscii(bytes, options);
+  const tokens = tokenizeAsciiCsv(bytes, { ...asciiTokenizeOptions(options, limits, progress, delimiter), lineFeeds: known?.lineFeeds });
   return tokens === null ? null : { tokens, issues: [...issues], delimiter };
+}
+
+/** What a caller reading a file in parts already knows of a part's bytes. */
+export interface KnownOfBytes {
+  sniff: AsciiSniff;
+  lineFeeds: number;
 }
 
 /** The delimiter of a plain-ASCII file, and the warning when it is unclear. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCsv, type ReadOptions, type ReadResult } from './readCsv';
-import { finishReadInTwo, HEAD_BYTES, planAsciiSplit, PROBE_BYTES, readFirstPart, tokenizeSecondPart } from './readCsvInTwo';
+import { finishReadInTwo, HEAD_BYTES, partBytes, planAsciiSplit, PROBE_BYTES, readFirstPart, secondPartOptions, tokenizeSecondPart } from './readCsvInTwo';
 import { asciiTableReads, attempt, expectSameOutcome, fixtureReads, numberTableReads, read, type Read } from './readerEquivalence.testkit';
 import { asciiTokensBuffers, reviveAsciiTokens } from './tokenizeAsciiCsv';
 
@@ -17,10 +17,11 @@ function readInTwo(bytes: Uint8Array, options: ReadOptions, probeAt: number, ove
   const secondBytes = new Uint8Array(plan.header.length + bytes.length - plan.at);
   secondBytes.set(plan.header);
   secondBytes.set(bytes.subarray(plan.at), plan.header.length);
-  let second = tokenizeSecondPart(secondBytes, plan.tokenize);
+  const firstBytes = partBytes(bytes.slice(0, plan.at));
+  let second = tokenizeSecondPart(partBytes(secondBytes), secondPartOptions(plan, firstBytes));
   // What a worker posts back: a structured clone with its buffers moved.
   if (second !== null && overThreads) second = reviveAsciiTokens(structuredClone(second, { transfer: asciiTokensBuffers(second) }));
-  const first = readFirstPart(bytes.slice(0, plan.at), plan, options);
+  const first = readFirstPart(firstBytes, plan, options);
   return first === null ? null : finishReadInTwo(first, second);
 }
 

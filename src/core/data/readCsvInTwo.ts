@@ -10,11 +10,11 @@
  * a cap, anything the byte tokenizer hands back. The caller then reads the whole file with readCsv,
  * which explains whatever it was. Pure: the threads and the file are the caller's.
  */
-import { asciiColumnCells, asciiRecordTexts } from './asciiColumnCells';
+import { asciiColumnBytes, asciiRecordTexts, type ColumnBytes } from './asciiColumnCells';
 import type { ColumnCells } from './columnCells';
 import { QUOTE } from './csvTokens';
 import { isPlainAscii } from './isPlainAscii';
-import type { NumericGuess } from './numericGuess';
+import { missingOf, type NumericGuess } from './numericGuess';
 import {
   asciiPathAllowed,
   asciiTokenizeOptions,
@@ -33,7 +33,13 @@ import {
   type Records,
 } from './readCsv';
 import type { Column } from './table';
-import { tokenizeAsciiCsv, type AsciiTokenizeOptions, type AsciiTokens } from './tokenizeAsciiCsv';
+import { asciiString, countLineFeeds, tokenizeAsciiCsv, type AsciiTokenizeOptions, type AsciiTokens } from './tokenizeAsciiCsv';
+
+/**
+ * Files from this size are read on two threads. Below it a whole read takes under about 0.15 s,
+ * and starting the second worker (50-80 ms here) would eat most of what it saves.
+ */
+export const READ_IN_TWO_BYTES = 8 << 20;
 
 /** Bytes the caller reads from the start of the file for the plan: what the sniffer reads. */
 export const HEAD_BYTES = SNIFF_CHARS;
@@ -69,9 +75,28 @@ export function planAsciiSplit(head: Uint8Array, probe: Uint8Array, probeAt: num
   return { at, header: head.slice(0, headerEnd), sniff, tokenize };
 }
 
+/** A part's bytes with their line feeds counted: both parts need the first part's count before tokenizing. */
+export interface PartBytes {
+  bytes: Uint8Array;
+  lineFeeds: number;
+}
+
+export function partBytes(bytes: Uint8Array): PartBytes {
+  return { bytes, lineFeeds: countLineFeeds(bytes, 0, bytes.length) };
+}
+
+/**
+ * The second part's tokenizer options once the first part's bytes are in: its numbers are kept
+ * where the whole file's columns have them, after the first part's records (one per line feed:
+ * exact unless a quoted field holds one, and the join then copies instead).
+ */
+export function secondPartOptions(plan: SplitPlan, first: PartBytes): SplitPlan['tokenize'] {
+  return { ...plan.tokenize, recordOffset: Math.max(0, first.lineFeeds - 1) };
+}
+
 /** The other thread's share: the second part (the plan's header, then the file from `plan.at`) tokenized, or null. */
-export function tokenizeSecondPart(bytes: Uint8Array, options: SplitPlan['tokenize']): AsciiTokens | null {
-  return isPlainAscii(bytes) ? tokenizeAsciiCsv(bytes, options) : null;
+export function tokenizeSecondPart(second: PartBytes, options: SplitPlan['tokenize']): AsciiTokens | null {
+  return isPlainAscii(second.bytes) ? tokenizeAsciiCsv(second.bytes, { ...options, lineFeeds: second.lineFeeds }) : null;
 }
 
 /** The first part, tokenized, waiting for the second. */
@@ -82,12 +107,12 @@ export interface FirstPart {
 }
 
 /** Tokenizes the file's bytes before `plan.at` here, or returns null when they cannot be read as a first part. */
-export function readFirstPart(bytes: Uint8Array, plan: SplitPlan, options: ReadOptions): FirstPart | null {
+export function readFirstPart({ bytes, lineFeeds }: PartBytes, plan: SplitPlan, options: ReadOptions): FirstPart | null {
   if (bytes.length !== plan.at) return null;
   const progress = throttle(options.onProgress);
   let file: AsciiFile | null;
   try {
-    file = tokenizeAsciiFile(bytes, options, readLimits(options), progress, plan.sniff);
+    file = tokenizeAsciiFile(bytes, options, readLimits(options), progress, { sniff: plan.sniff, lineFeeds });
   } catch {
     // An error about this part alone may not hold for the whole file: the whole read explains.
     return null;
@@ -130,7 +155,7 @@ function joinedRecords(first: AsciiFile, second: AsciiTokens): Records {
     numericGuess: a.numericGuess && second.numericGuess ? joinedGuess(a.numericGuess, second.numericGuess, a.recordCount) : null,
     columnCells: (j, rows) => {
       const firstRow = recordCount - rows.length;
-      const cells = joinCells(asciiColumnCells(a, j, firstRow, a.recordCount - firstRow), asciiColumnCells(second, j, 1, second.recordCount - 1), lineShift);
+      const cells = joinCells(asciiColumnBytes(a, j, firstRow, a.recordCount - firstRow), asciiColumnBytes(second, j, 1, second.recordCount - 1), lineShift);
       a.stored[j] = null;
       second.stored[j] = null;
       return cells;
@@ -146,33 +171,37 @@ function joinedGuess(a: NumericGuess, b: NumericGuess, firstPartRecords: number)
       const pa = a.part(j, firstRow, aRows);
       const pb = b.part(j, 1, rowCount - aRows);
       if (pa === null || pb === null || pa.present + pb.present === 0) return null;
-      const values = new Float64Array(rowCount);
+      const room = b.values[j] as Float64Array;
+      let values: Float64Array;
+      if (b.offset === aRows && room.length === rowCount) {
+        // The usual case: the second part kept its numbers where the column has them; the first part's go before.
+        values = room;
+      } else {
+        values = new Float64Array(rowCount);
+        values.set(pb.values, aRows);
+      }
       values.set(pa.values);
-      values.set(pb.values, aRows);
       a.drop(j);
       b.drop(j);
       release(pa.values);
-      release(pb.values);
-      const missing = new Uint8Array(rowCount);
-      // A parsed number is never NaN, so NaN marks exactly the blank cells.
-      if (pa.blanks || pb.blanks) for (let i = 0; i < rowCount; i++) if (values[i] !== values[i]) missing[i] = 1;
-      return { name, type: 'numeric', inferredType: 'numeric', missing, values };
+      return { name, type: 'numeric', inferredType: 'numeric', missing: missingOf(values, pa.blanks || pb.blanks), values };
     },
   };
 }
 
 /**
- * Frees a part's copy of a column now, where the runtime can (ArrayBuffer.prototype.transfer),
- * rather than at the next collection: otherwise each joined column would keep its two halves
- * alive beside it for a while, and the parts of every column add up to the table's size.
+ * Frees a buffer of this thread's that the join has copied, now rather than at the next
+ * collection, where the runtime can (ArrayBuffer.prototype.transfer): the first part's share of
+ * every column adds up to half the table. Not for the second part's buffers: in a browser a
+ * buffer that came from another thread is freed only when collected, whatever is done to it.
  */
-function release(values: Float64Array): void {
-  const buffer = values.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+function release(view: ArrayBufferView): void {
+  const buffer = view.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
   if (typeof buffer.transfer === 'function') buffer.transfer(0);
 }
 
 /** One column's cells of the first part followed by the second's, the second's lines shifted to the file's. */
-function joinCells(a: ColumnCells, b: ColumnCells, lineShift: number): ColumnCells {
+function joinCells(a: ColumnBytes, b: ColumnBytes, lineShift: number): ColumnCells {
   const n = a.length + b.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
@@ -180,20 +209,20 @@ function joinCells(a: ColumnCells, b: ColumnCells, lineShift: number): ColumnCel
   starts.set(a.starts.subarray(0, a.length));
   ends.set(a.ends.subarray(0, a.length));
   kinds.set(a.kinds.subarray(0, a.length));
-  const shift = a.text.length;
+  const shift = a.byteLength;
   for (let i = 0, k = a.length; i < b.length; i++, k++) {
     starts[k] = b.starts[i] + shift;
     ends[k] = b.ends[i] + shift;
     kinds[k] = b.kinds[i];
   }
-  return {
-    text: a.text + b.text,
-    length: n,
-    starts,
-    ends,
-    kinds,
-    lineOf: (row) => (row < a.length ? a.lineOf(row) : b.lineOf(row - a.length) + lineShift),
-  };
+  // The text is joined as bytes and made a string once, not as two strings that V8 would copy again to read.
+  const bytes = new Uint8Array(a.byteLength + b.byteLength);
+  bytes.set(a.bytes.subarray(0, a.byteLength));
+  bytes.set(b.bytes.subarray(0, b.byteLength), a.byteLength);
+  const text = asciiString(bytes, 0, bytes.length);
+  release(a.bytes);
+  release(bytes);
+  return { text, length: n, starts, ends, kinds, lineOf: (row) => (row < a.length ? a.lineOf(row) : b.lineOf(row - a.length) + lineShift) };
 }
 
 const LF = 0x0a;

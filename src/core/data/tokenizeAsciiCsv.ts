@@ -21,6 +21,14 @@ export interface AsciiTokenizeOptions {
   maxCells: number;
   onProgress?: (fraction: number) => void;
   guessNumbers: boolean;
+  /**
+   * For the second part of a file read in two (readCsvInTwo): the records of the file before this
+   * part's record 1, less one, so that the number guess keeps each record's value where the whole
+   * file's column has it and the join need not copy them (default 0).
+   */
+  recordOffset?: number;
+  /** The line feeds in the bytes, when the caller has counted them already (countLineFeeds). */
+  lineFeeds?: number;
 }
 
 /**
@@ -65,10 +73,11 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
   if (options.delimiter.length !== 1 || delim >= 0x80) return null;
   const highest = Math.max(delim, QUOTE, CR);
   const { maxColumns, maxFieldLength: maxField, maxRecords, maxCells, onProgress } = options;
+  const offset = options.recordOffset ?? 0;
   const progressStep = Math.max(1 << 20, Math.ceil(n / 100));
   let nextProgress = progressStep;
 
-  const lineFeeds = countLineFeeds(bytes, 0, n);
+  const lineFeeds = options.lineFeeds ?? countLineFeeds(bytes, 0, n);
   let capacity = lineFeeds + 2;
   let recordStart: Uint32Array = new Uint32Array(capacity);
   let recordLine: Uint32Array = new Uint32Array(capacity);
@@ -107,7 +116,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       recordStart = grow(recordStart, capacity);
       recordLine = grow(recordLine, capacity);
     }
-    if (guess !== null) guess.reserve(nr);
+    if (guess !== null) guess.reserve(nr + offset);
     recordStart[nr] = pos;
     recordLine[nr] = line;
     let fields = 0;
@@ -132,9 +141,9 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
         if (c !== delim && c !== LF && c !== CR) return null;
         start = fieldStart + 1;
         end = close;
-        if (guess !== null && fields < width && guess.guessing(fields)) dropGuess(guess, stored, fields, nr);
+        if (guess !== null && fields < width && guess.guessing(fields)) dropGuess(guess, stored, fields, nr, offset);
       } else {
-        const numberEnd = guess !== null && fields < width ? guess.plainNumberInBytes(fields, nr, bytes, pos, delim) : -1;
+        const numberEnd = guess !== null && fields < width ? guess.plainNumberInBytes(fields, nr + offset, bytes, pos, delim) : -1;
         if (numberEnd >= 0) {
           pos = numberEnd;
         } else {
@@ -148,8 +157,8 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
             pos++;
           }
           if (guess !== null && fields < width && guess.guessing(fields)) {
-            if (pos === fieldStart) guess.blank(fields, nr);
-            else dropGuess(guess, stored, fields, nr);
+            if (pos === fieldStart) guess.blank(fields, nr + offset);
+            else dropGuess(guess, stored, fields, nr, offset);
           }
         }
         start = fieldStart;
@@ -194,7 +203,7 @@ export function tokenizeAsciiCsv(bytes: Uint8Array, options: AsciiTokenizeOption
       const last = bytes[n - 1];
       const left = lineFeeds - countLineFeeds(bytes, 0, pos) + (pos < n && last !== LF && last !== CR ? 1 : 0);
       stored = Array.from({ length: width }, () => (options.guessNumbers ? null : newCells(1, left)));
-      if (options.guessNumbers) guess = new NumericGuess(...firstCellsText(bytes, firstRecord, recordStart[0], pos), left);
+      if (options.guessNumbers) guess = new NumericGuess(...firstCellsText(bytes, firstRecord, recordStart[0], pos), offset + left, offset);
     } else if (fields !== width) {
       return null;
     }
@@ -235,9 +244,9 @@ export function reviveAsciiTokens(tokens: AsciiTokens): AsciiTokens {
 }
 
 /** Column j's first cell that is not a plain number: its cells are kept from record `record` on. */
-function dropGuess(guess: NumericGuess, stored: Array<StoredCells | null>, j: number, record: number): void {
+function dropGuess(guess: NumericGuess, stored: Array<StoredCells | null>, j: number, record: number, offset: number): void {
   guess.drop(j);
-  stored[j] = newCells(record, guess.capacity - record + 1);
+  stored[j] = newCells(record, guess.capacity - offset - record + 1);
 }
 
 /**
@@ -300,7 +309,7 @@ export function asciiString(bytes: Uint8Array, s: number, e: number): string {
 }
 
 /** Line feeds in bytes [0, end): a bound on the records, exact for most files. */
-function countLineFeeds(bytes: Uint8Array, from: number, end: number): number {
+export function countLineFeeds(bytes: Uint8Array, from: number, end: number): number {
   let count = 0;
   for (let i = bytes.indexOf(LF, from); i !== -1 && i < end; i = bytes.indexOf(LF, i + 1)) count++;
   return count;

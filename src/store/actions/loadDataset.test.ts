@@ -40,7 +40,7 @@ vi.mock('./stageTiming', () => ({ startStage: () => undefined, endStageAfterPain
 
 function read(rowCount: number): IngestOutcome {
   const column = { name: 'x', type: 'numeric' as const, inferredType: 'numeric' as const, missing: new Uint8Array(rowCount), values: new Float64Array(rowCount) };
-  return { ok: true, result: { table: { rowCount, columns: [column] }, issues: [], dialect: { delimiter: ',', hasHeader: true, encoding: 'utf-8', lineEnding: 'LF' }, headerLine: 1 } };
+  return { ok: true, result: { table: { rowCount, columns: [column] }, issues: [], dialect: { delimiter: ',', hasHeader: true, encoding: 'utf-8', lineEnding: 'LF' }, headerLine: 1 }, threads: 1 };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

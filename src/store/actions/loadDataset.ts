@@ -124,7 +124,7 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     target,
     task,
   });
-  await endStageAfterPaint('ingest');
+  await endStageAfterPaint('ingest', { threads: outcome.threads });
   if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
   void computeProfile().then((profiled) => {
     // Hashing the file for the history reads all of it in the data worker, which computes the

@@ -26,14 +26,17 @@ export function stagesQuietFor(ms: number): boolean {
   return now - lastActivity >= ms;
 }
 
-/** Ends the measure after the next paint, so it includes React rendering the result. */
-export function endStageAfterPaint(stage: Stage): Promise<void> {
+/**
+ * Ends the measure after the next paint, so it includes React rendering the result. `detail`
+ * goes with the measure (the ingest's reading threads, for the benchmark and the tests).
+ */
+export function endStageAfterPaint(stage: Stage, detail?: Record<string, unknown>): Promise<void> {
   return new Promise((resolve) => {
     const finish = () => {
       running.delete(stage);
       lastActivity = performance.now();
       try {
-        performance.measure(stage, `${stage}:start`);
+        performance.measure(stage, { start: `${stage}:start`, detail });
       } catch {
         // no start mark (e.g. a restore): nothing to measure
       }
