@@ -122,8 +122,9 @@ function stageRows(r) {
       const windowAdded = median(good.map((g) => g.peakResidentKB - g.baselineResidentKB));
       const longest = Math.max(...good.map((g) => g.longestTaskMs));
       const counts = good.map((g) => g.longTasks);
+      const threads = [...new Set(good.map((g) => g.ingestThreads).filter((t) => t != null))];
       rows.push([
-        'Ingest, browser: measure `ingest` (worker; file picked → table painted)',
+        `Ingest, browser: measure \`ingest\` (${threads.length ? `${threads.join(' or ')} reading thread${threads.join() === '1' ? '' : 's'}` : 'worker'}; file picked → table painted)`,
         `${seconds(bi)} (${rate(file, bi)})`,
         refCell('pandas `read_csv`', pi, file, true, skipPy),
         x(ratio(bi, pi.ms)),
