@@ -2,7 +2,8 @@
  * The second thread of a large file read in two (readCsvInTwo): reads the part after the cut as
  * soon as it is asked to, tokenizes it once the first part's record count is known, and hands the
  * tokens back with their buffers moved, not copied. Started by the ingest worker, so cancelling an
- * import (terminating that worker) ends this one too.
+ * import (terminating that worker) ends this one too: Chromium stops it at its next pause or, busy,
+ * after a delay (a second or so, in a probe on 2026-11-30).
  */
 import * as Comlink from 'comlink';
 import { partBytes, tokenizeSecondPart, type PartBytes, type SplitPlan } from '../core/data/readCsvInTwo';
