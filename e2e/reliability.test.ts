@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { dropFile, launchBrowser, newStudioPage, readDownload, uploadFile, type Studio } from './harness';
+import { dropFile, launchBrowser, newStudioPage, openStudio, readDownload, uploadFile, type Studio } from './harness';
 
 const SAVED = 'All changes saved in this browser';
 
@@ -227,8 +227,7 @@ function readRecord(page: Page, store: string, key: string): Promise<unknown> {
 
 describe('a file too big for the memory the device reports', () => {
   it('is read with a warning (shown as reading starts, kept with the import warnings) that names the file, the estimate and what the page can spare', async () => {
-    const browser = await launchBrowser();
-    const studio = await newStudioPage(browser);
+    const studio = await openStudio();
     try {
       const { page } = studio;
       await ready(page);
@@ -244,7 +243,6 @@ describe('a file too big for the memory the device reports', () => {
       await expect.poll(() => alert.innerText()).toMatch(/Reading "wide-load\.csv" \(\d+ KB\) takes about \d+ KB of memory, more than this browser can likely spare \(about 512 KB\)/);
     } finally {
       await studio.close();
-      await browser.close();
     }
   });
 });

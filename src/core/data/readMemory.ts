@@ -1,7 +1,7 @@
 /**
  * How much memory reading a CSV takes, estimated before it is read so the studio can warn instead
  * of letting the tab run out. The multiples are the reader's measured peaks, rounded up (`npm run
- * bench`, 2026-11-30: 2.7-2.8x the file for plain ASCII, read from its bytes; 4.5x for other files,
+ * bench`, 2026-11-30: 2.7-2.9x the file for plain ASCII, read from its bytes; 4.5x for other files,
  * which are decoded into one string first).
  */
 import type { ImportIssue } from './importIssue';
