@@ -3,6 +3,7 @@
  * stripped before parsing (else the first header becomes "\uFEFFid"), UTF-16 is recognised,
  * non-UTF-8 files are never decoded into silent U+FFFD, and binary files are refused outright.
  */
+import { originalLine, type SampleOrigin } from './sampleOrigin';
 import { ImportError, snippetOf, type ImportIssue } from './importIssue';
 
 export interface DecodedText {
@@ -23,7 +24,7 @@ const MAGIC: ReadonlyArray<{ bytes: readonly number[]; kind: string }> = [
   { bytes: [0x1f, 0x8b], kind: 'a gzip-compressed file' },
 ];
 
-export function decodeBytes(bytes: Uint8Array, fileName: string, encoding?: string): DecodedText {
+export function decodeBytes(bytes: Uint8Array, fileName: string, encoding?: string, origin?: SampleOrigin): DecodedText {
   if (bytes.length === 0) throw emptyFile(fileName, 'is empty (0 bytes)');
   const issues: ImportIssue[] = [];
   let text: string;
@@ -51,7 +52,7 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, encoding?: stri
       });
     } else {
       rejectBinary(bytes, fileName);
-      ({ text, label } = decodeUtf8OrFallback(body, hasBom ? 3 : 0, fileName, issues));
+      ({ text, label } = decodeUtf8OrFallback(body, hasBom ? 3 : 0, fileName, issues, origin));
       if (hasBom && label === 'utf-8') {
         issues.push({
           severity: 'info',
@@ -161,7 +162,7 @@ function decodeUtf16(bytes: Uint8Array, label: string, fileName: string, issues:
   }
 }
 
-function decodeUtf8OrFallback(body: Uint8Array, skipped: number, fileName: string, issues: ImportIssue[]): { text: string; label: string } {
+function decodeUtf8OrFallback(body: Uint8Array, skipped: number, fileName: string, issues: ImportIssue[], origin?: SampleOrigin): { text: string; label: string } {
   try {
     return { text: decode(body, 'utf-8', true, fileName), label: 'utf-8' };
   } catch (error) {
@@ -172,13 +173,13 @@ function decodeUtf8OrFallback(body: Uint8Array, skipped: number, fileName: strin
   while (lineStart > 0 && body[lineStart - 1] !== 0x0a && body[lineStart - 1] !== 0x0d) lineStart--;
   let lineEnd = bad;
   while (lineEnd < body.length && body[lineEnd] !== 0x0a && body[lineEnd] !== 0x0d) lineEnd++;
-  const line = lineNumberAt(body, bad);
+  const line = originalLine(origin, lineNumberAt(body, bad));
   const text = decode(body, 'windows-1252', false, fileName);
   const byte = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   issues.push({
     severity: 'warning',
     code: 'not-utf8',
-    message: `"${fileName}" is not valid UTF-8 (the first bad byte, 0x${byte}, is at offset ${bad + skipped}, line ${line}); it was read as windows-1252 instead.`,
+    message: `"${fileName}" is not valid UTF-8 (the first bad byte, 0x${byte}, is ${origin ? `on line ${line}` : `at offset ${bad + skipped}, line ${line}`}); it was read as windows-1252 instead.`,
     line,
     snippet: snippetOf(decode(body.subarray(lineStart, Math.min(lineEnd, lineStart + 480)), 'windows-1252', false, fileName)),
     action: 'Check accented letters and symbols in the preview, and pick the right encoding if they look wrong.',

@@ -16,6 +16,7 @@ import { selectRows, type RaggedRows, type RowContext } from './selectRows';
 import { sniffDialect, type SniffedDialect } from './sniffDialect';
 import { COLUMN_TYPES, type Column, type ColumnType, type Table } from './table';
 import { isPlainAscii } from './isPlainAscii';
+import type { SampleOrigin } from './sampleOrigin';
 import { asciiString, tokenizeAsciiCsv, type AsciiTokenizeOptions, type AsciiTokens } from './tokenizeAsciiCsv';
 import { tokenizeCsv, type LineEnding, type TokenizeOptions, type TokenizeResult } from './tokenizeCsv';
 
@@ -44,6 +45,8 @@ export interface ReadOptions {
    * result is the same either way; false is for the test that guards exactly that.
    */
   asciiPath?: boolean;
+  /** When the bytes are a sample of a larger file (sampleCsv): its lines and records, named in every message instead of the sample's. */
+  sampleOrigin?: SampleOrigin;
 }
 
 export interface ReadResult {
@@ -113,7 +116,7 @@ export function tableFromRecords(records: Records, options: ReadOptions, limits:
     });
   }
   const names = hasHeader ? headerNames(first, file, issues) : first.map((_, i) => placeholderName(i));
-  const rows = records.selectRows(hasHeader ? 1 : 0, options.raggedRows ?? 'error', { fileName: file, names, hasHeader }, issues);
+  const rows = records.selectRows(hasHeader ? 1 : 0, options.raggedRows ?? 'error', { fileName: file, names, hasHeader, origin: options.sampleOrigin }, issues);
   if (rows.length > limits.maxRows) {
     throw new ImportError({
       severity: 'error',
@@ -122,17 +125,7 @@ export function tableFromRecords(records: Records, options: ReadOptions, limits:
       action: 'Import a sample of the rows, or raise the row limit.',
     });
   }
-  if (rows.length === 0) {
-    const headerOnly = records.recordCount === 1;
-    issues.push({
-      severity: 'info',
-      code: headerOnly ? 'header-only' : 'no-rows',
-      message: headerOnly
-        ? `"${file}" has a header but no data rows; the table has ${names.length} columns and 0 rows.`
-        : `Every row of "${file}" was dropped; the table has ${names.length} columns and 0 rows.`,
-      action: 'Models cannot be trained until the dataset has rows.',
-    });
-  }
+  if (rows.length === 0) issues.push(noRowsIssue(file, names.length, records.recordCount === 1));
 
   const overrides = overrideMap(options.typeOverrides, names, file, issues);
   const columns: Column[] = [];
@@ -168,6 +161,18 @@ export function tableFromRecords(records: Records, options: ReadOptions, limits:
   };
 }
 
+/** The note on a table without rows: the file had a header alone, or every row was dropped. */
+export function noRowsIssue(file: string, columns: number, headerOnly: boolean): ImportIssue {
+  return {
+    severity: 'info',
+    code: headerOnly ? 'header-only' : 'no-rows',
+    message: headerOnly
+      ? `"${file}" has a header but no data rows; the table has ${columns} columns and 0 rows.`
+      : `Every row of "${file}" was dropped; the table has ${columns} columns and 0 rows.`,
+    action: 'Models cannot be trained until the dataset has rows.',
+  };
+}
+
 /** Numeric columns built while tokenizing (NumericGuess, or the guesses of a file's parts joined). */
 export interface GuessedColumns {
   /** Column j as the table's column of `rowCount` rows from record `firstRow`, or null to build it the ordinary way. */
@@ -199,6 +204,7 @@ export function tokenizeOptions(options: ReadOptions, limits: ReadLimits, progre
     maxFieldLength: limits.maxFieldLength,
     maxCells: limits.maxCells,
     onProgress: (f: number) => progress(f * TOKENIZE_SHARE),
+    origin: options.sampleOrigin,
     // A delimiter that can be part of a number ("1.5" with "." as the delimiter is two cells) is left to the ordinary path.
     guessNumbers: options.numbersWhileTokenizing !== false && !NUMBER_CHARACTERS.includes(delimiter),
   };
@@ -222,7 +228,10 @@ export function tokenizeAsciiFile(bytes: Uint8Array, options: ReadOptions, limit
   checkPlainAscii(bytes, options.fileName);
   const { delimiter, issues } = known?.sniff ?? sniffAscii(bytes, options);
   const tokens = tokenizeAsciiCsv(bytes, { ...asciiTokenizeOptions(options, limits, progress, delimiter), lineFeeds: known?.lineFeeds });
-  return tokens === null ? null : { tokens, issues: [...issues], delimiter };
+  if (tokens === null) return null;
+  const lines = options.sampleOrigin?.lines;
+  if (lines) for (let r = 0; r < tokens.recordCount; r++) tokens.recordLine[r] = lines[tokens.recordLine[r] - 1];
+  return { tokens, issues: [...issues], delimiter };
 }
 
 /** What a caller reading a file in parts already knows of a part's bytes. */
@@ -286,7 +295,7 @@ export const SNIFF_CHARS = (1 << 20) + 2;
 /** Any file: decoded to text, then tokenized (tokenizeCsv). */
 function readTextRecords(bytes: Uint8Array, options: ReadOptions, limits: ReadLimits, progress: (f: number) => void): Records {
   const file = options.fileName;
-  const decoded = decodeBytes(bytes, file, options.encoding);
+  const decoded = decodeBytes(bytes, file, options.encoding, options.sampleOrigin);
   const issues: ImportIssue[] = [...decoded.issues];
   const sniffed = sniffOrWarn(decoded.text, options, issues);
   const headerDecided = options.hasHeader;

@@ -6,6 +6,7 @@
 import { CappedIssues, quoted } from './cappedIssues';
 import { fieldCount, fieldText, type CsvTokens } from './csvTokens';
 import { ImportError, snippetOf, type ImportIssue } from './importIssue';
+import { originalRecord, type SampleOrigin } from './sampleOrigin';
 
 export type RaggedRows = 'error' | 'pad' | 'drop';
 
@@ -13,6 +14,8 @@ export interface RowContext {
   fileName: string;
   names: readonly string[];
   hasHeader: boolean;
+  /** When the records are a sample of a file: its lines and records, for messages. */
+  origin?: SampleOrigin;
 }
 
 /** Record indexes of the table's rows, in order. Throws ImportError for a mismatch in 'error' mode. */
@@ -31,13 +34,13 @@ export function selectRows(tokens: CsvTokens, firstRecord: number, mode: RaggedR
       continue;
     }
     if (mode === 'error') {
-      const issue = mismatch(tokens, r, r - firstRecord + 1, ctx);
+      const issue = mismatch(tokens, r, originalRecord(ctx.origin, r + 1) - firstRecord, ctx);
       throw new ImportError({ ...issue, message: `${issue.message}; nothing was imported.` });
     }
     if (mode === 'pad') {
       rows[kept++] = r;
       if (padded.take()) {
-        const issue = mismatch(tokens, r, r - firstRecord + 1, ctx);
+        const issue = mismatch(tokens, r, originalRecord(ctx.origin, r + 1) - firstRecord, ctx);
         const long = fieldCount(tokens, r) > width;
         padded.push({
           ...issue,

@@ -7,6 +7,7 @@ import { CappedIssues } from './cappedIssues';
 import { FIELD_ESCAPED, FIELD_QUOTED, FIELD_SPACE_AFTER_QUOTE, QUOTE, recordTexts, type CsvTokens } from './csvTokens';
 import type { ImportIssue } from './importIssue';
 import { NumericGuess } from './numericGuess';
+import { originalLine, originalRecord, type SampleOrigin } from './sampleOrigin';
 import {
   blankLines,
   fieldTooLong,
@@ -35,6 +36,8 @@ export interface TokenizeOptions {
   columnLabel?: (index: number, firstRecord: readonly string[] | null) => string;
   /** Also read numbers in the same pass (see NumericGuess); the reader sets this. */
   guessNumbers?: boolean;
+  /** When the text is a sample of a file: the file's lines and records, for every line and record reported. */
+  origin?: SampleOrigin;
 }
 
 export type LineEnding = 'LF' | 'CRLF' | 'CR' | 'mixed';
@@ -89,10 +92,12 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
   let firstRecord: string[] | null = null;
   let guess: NumericGuess | null = null;
   let guessWidth = 0;
+  const origin = options.origin;
+  const originLines = origin?.lines;
   const where = (index: number, at: number, record: number): Where => ({
     file,
-    line: at,
-    record,
+    line: originalLine(origin, at),
+    record: originalRecord(origin, record),
     column: { index, name: options.columnLabel?.(index, firstRecord) ?? `column_${index + 1}` },
   });
 
@@ -126,8 +131,8 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
     }
     recFirst[nr] = nf;
     recStart[nr] = pos;
-    recLine[nr] = line;
-    const recordLine = line;
+    const recordLine = originLines ? originLines[line - 1] : line;
+    recLine[nr] = recordLine;
     let fields = 0;
     for (;;) {
       const fieldStart = pos;
@@ -167,7 +172,7 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
           } else {
             // After a multi-line value, text after the "closing" quote means the quote that
             // opened it was never closed: report that, not a confusing row count later.
-            if (multiLine) throw unclosedQuote(where(fields, fieldLine, nr + 1), text.slice(fieldStart, fieldStart + 120), line);
+            if (multiLine) throw unclosedQuote(where(fields, fieldLine, nr + 1), text.slice(fieldStart, fieldStart + 120), originalLine(origin, line));
             flags = 0;
             if (afterQuote.take()) afterQuote.push(textAfterQuote(where(fields, fieldLine, nr + 1), text.slice(fieldStart, pos)));
           }
@@ -253,7 +258,7 @@ export function tokenizeCsv(text: string, options: TokenizeOptions): TokenizeRes
   recFirst[nr] = nf;
 
   const issues: ImportIssue[] = [];
-  if (blanks > 0) issues.push(blankLines(file, blanks, firstBlankLine));
+  if (blanks > 0) issues.push(blankLines(file, blanks, originalLine(origin, firstBlankLine)));
   stray.flushInto(issues, (total) => quoteSummary('stray-quote', file, total, stray.limit));
   afterQuote.flushInto(issues, (total) => quoteSummary('text-after-quote', file, total, afterQuote.limit));
   return { ...view(text, nr, recFirst, recStart, recLine, fieldEnds, fieldFlags), lineEnding: lineEndingOf(lf, crlf, cr), issues, numericGuess: guess };
