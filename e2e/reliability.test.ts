@@ -247,6 +247,44 @@ describe('a file too big for the memory the device reports', () => {
   });
 });
 
+describe('a file too big to read whole', () => {
+  it('is offered as a random sample, streamed from the file, whose notes name the file\'s own lines, and which comes back after a reload', async () => {
+    const studio = await openStudio();
+    try {
+      const { page } = studio;
+      await ready(page);
+      // A device that reports 1 MB: the page can spare about 512 KB.
+      await studio.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 ** -10 }));
+      await page.reload();
+      await ready(page);
+      const lines = ['id,x,word'];
+      for (let r = 1; r <= 30_000; r++) lines.push(`${r},${r % 1000 === 0 ? 'late' : r / 4},w${r % 7}`);
+      const csv = lines.join('\n') + '\n';
+      await uploadFile(page, 'Upload CSV', 'too-big.csv', csv);
+      await page.getByRole('alert').getByRole('button', { name: 'Import a random sample instead' }).click();
+      await page.getByText(/a random sample of the file's 30,000 rows \(seed 42\)/).waitFor({ timeout: 30_000 });
+      const shown = Number((await page.locator('.dataset-size span').first().innerText()).replace(' rows', ''));
+      // 512 KB for rows of about 15 bytes, at 5x: about 7,000 rows.
+      expect(shown).toBeGreaterThan(5000);
+      expect(shown).toBeLessThan(10_000);
+      await page.getByText(`A random sample of ${shown.toLocaleString('en-US')} of the 30,000 rows of "too-big.csv" was read (seed 42)`, { exact: false }).first().waitFor();
+      // The text values of x are named by their lines in the file: line L holds row L - 1.
+      const named = await page.getByText(/line \d+: "late"/).first().innerText();
+      const line = Number(/line (\d+): "late"/.exec(named)![1]);
+      expect(lines[line - 1]).toBe(`${line - 1},late,w${(line - 1) % 7}`);
+      // The sample is what the browser keeps: it comes back after a reload, still a sample.
+      await expect.poll(async () => (await savedState(page))?.fileName).toBe('too-big.csv');
+      await page.reload();
+      await ready(page);
+      await page.getByText(`${shown} rows`, { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByText(/a random sample of the file's 30,000 rows \(seed 42\)/).waitFor();
+      expect(studio.pageErrors).toEqual([]);
+    } finally {
+      await studio.close();
+    }
+  });
+});
+
 describe('a damaged saved project', () => {
   it('is detected, kept aside, and the last good version from the history is opened instead', async () => {
     const browser = await launchBrowser();

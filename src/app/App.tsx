@@ -34,7 +34,7 @@ export function App(): ReactNode {
       </header>
       <main>
         <FileLoader />
-        {alert && <Alert message={alert.message} details={alert.details} onDismiss={dismissAlert} />}
+        {alert && <Alert message={alert.message} details={alert.details} action={alert.action} onDismiss={dismissAlert} />}
         {!hasData && <p className="empty">Load a CSV file or open an example to start.</p>}
         <DataView />
         <ProblemPanel />

@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { IngestApi } from '../workers/ingest.worker';
 import type { IngestOutcome } from '../workers/ingestOutcome';
 import type { ReadOptions } from '../core/data/readCsv';
+import type { SampleRequest, StoredSample } from '../core/data/sampleCsv';
 import { workerFailure } from './workerFailure';
 
 export interface IngestJob {
@@ -13,10 +14,14 @@ export interface IngestJob {
   cancel(): void;
 }
 
+/** How to read: the whole file, a random sample streamed from it, or a sample stored earlier (`file` is then packSample's block). */
+export type IngestMode = { whole: true } | { sample: SampleRequest } | { stored: StoredSample };
+
 export function startIngest(
   file: Blob,
   options: Omit<ReadOptions, 'onProgress'>,
   onProgress: (fraction: number) => void,
+  mode: IngestMode = { whole: true },
 ): IngestJob {
   const worker = new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' });
   const api = Comlink.wrap<IngestApi>(worker);
@@ -24,7 +29,12 @@ export function startIngest(
   const cancelled = new Promise<{ ok: false; cancelled: true }>((resolve) => {
     cancel = () => resolve({ ok: false, cancelled: true });
   });
-  const work = api.read(file, options, Comlink.proxy(onProgress));
+  const work =
+    'sample' in mode
+      ? api.sample(file, options, mode.sample, Comlink.proxy(onProgress))
+      : 'stored' in mode
+        ? api.readStoredSample(file, options, mode.stored)
+        : api.read(file, options, Comlink.proxy(onProgress));
   const crashed = workerFailure(worker).then(
     (reason): IngestOutcome => ({
       ok: false,

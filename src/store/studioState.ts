@@ -1,3 +1,4 @@
+import type { SampleInfo, StoredSample } from '../core/data/sampleCsv';
 import { AUTO_SEED, AUTO_TIME_BUDGET_SECONDS } from '../core/models/autoMLRules';
 import type { ColumnSummary } from '../core/data/summarizeColumns';
 import type { ImportIssue } from '../core/data/importIssue';
@@ -41,12 +42,16 @@ export interface DatasetInfo {
   readOptions: Omit<ReadOptions, 'onProgress' | 'fileName'>;
   /** Bumped on every change of the table, so views re-fetch rows. */
   version: number;
+  /** Set when the table is a random sample of the file's rows (sampleCsv): what of, and how to read it again. */
+  sample?: { info: SampleInfo; stored: StoredSample };
 }
 
 export interface AlertInfo {
   /** One sentence naming the file, line or column involved. */
   message: string;
   details?: string[];
+  /** A way out the message offers, shown as a button (e.g. importing a sample of a file too big to read whole). */
+  action?: { label: string; run: () => void };
 }
 
 export type TrainingStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed' | 'interrupted';

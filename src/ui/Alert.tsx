@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** A problem the user must see: announced by screen readers, dismissible, never HTML from data. */
-export function Alert({ message, details, onDismiss }: { message: string; details?: string[]; onDismiss?: () => void }): ReactNode {
+export function Alert({ message, details, action, onDismiss }: { message: string; details?: string[]; action?: { label: string; run: () => void }; onDismiss?: () => void }): ReactNode {
   return (
     <div role="alert" className="alert">
       <p>{message}</p>
@@ -11,6 +11,11 @@ export function Alert({ message, details, onDismiss }: { message: string; detail
             <li key={i}>{d}</li>
           ))}
         </ul>
+      )}
+      {action && (
+        <button type="button" onClick={action.run}>
+          {action.label}
+        </button>
       )}
       {onDismiss && (
         <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">

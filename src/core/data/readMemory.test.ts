@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMemoryBytes, readMemoryWarning } from './readMemory';
+import { bytesPerRow, readMemoryBytes, readMemoryWarning, SAMPLE_ROWS_MAX, sampleRowsWithin } from './readMemory';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -26,5 +26,19 @@ describe('readMemoryWarning', () => {
     });
     expect(readMemoryWarning('latin.csv', 500 * MB, false, 2 * GB)?.message).toMatch(/^Reading "latin\.csv" \(500 MB\) takes about 2\.4 GB of memory/);
     expect(readMemoryWarning('tiny.csv', 200 * 1024, true, 512 * 1024)?.message).toMatch(/^Reading "tiny\.csv" \(200 KB\) takes about 600 KB of memory, more than this browser can likely spare \(about 512 KB\)/);
+  });
+});
+
+describe('sampleRowsWithin', () => {
+  it('keeps as many rows as reading fits in the memory the page can spare, between 1,000 and 1,000,000', () => {
+    // 512 KB at 5x for 20-byte rows: 5,242 rows.
+    expect(sampleRowsWithin(512 * 1024, 20)).toBe(5242);
+    expect(sampleRowsWithin(4 * GB, 100)).toBe(SAMPLE_ROWS_MAX);
+    expect(sampleRowsWithin(1024, 100)).toBe(1000);
+  });
+
+  it('estimates bytes per row from the first lines', () => {
+    expect(bytesPerRow(new TextEncoder().encode('a,b\n1,2\n3,4\n'))).toBe(4);
+    expect(bytesPerRow(new TextEncoder().encode('no line break'))).toBe(13);
   });
 });

@@ -28,3 +28,23 @@ export function readMemoryWarning(fileName: string, fileBytes: number, plainAsci
     action: 'Close other tabs, or import a sample of the rows if the tab reloads.',
   };
 }
+
+/** The most rows a sampled import keeps: the size the studio is measured and tested at (1M rows x 20 columns). */
+export const SAMPLE_ROWS_MAX = 1_000_000;
+export const SAMPLE_SEED = 42;
+
+/**
+ * Rows of a random sample that reading fits in `availableBytes`, for rows of about `bytesPerRow`
+ * bytes: at most SAMPLE_ROWS_MAX, at least 1,000. Estimated as for text (5x), whatever the file.
+ */
+export function sampleRowsWithin(availableBytes: number, bytesPerRow: number): number {
+  const fitting = Math.floor(availableBytes / READ_MEMORY_MULTIPLE.text / Math.max(1, bytesPerRow));
+  return Math.max(1000, Math.min(SAMPLE_ROWS_MAX, fitting));
+}
+
+/** Bytes per row of a file, from its first bytes (at least one line). */
+export function bytesPerRow(head: Uint8Array): number {
+  let lines = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0x0a) lines++;
+  return head.length / Math.max(1, lines);
+}

@@ -42,7 +42,8 @@ export interface SampleInfo {
 export interface CsvSample {
   /** The first record, then the sampled records in file order, each with the line ending it had. */
   bytes: Uint8Array;
-  origin: SampleOrigin;
+  /** Null for a sample read back from storage, which keeps its bytes only. */
+  origin: SampleOrigin | null;
   /** Records after the first in the file, blank lines and dropped rows not counted. */
   recordsAfterFirst: number;
   fileBytes: number;
@@ -579,7 +580,7 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 
 /** Reads a sample as a table, every message naming the file's lines, with what it is a sample of. */
 export function readSampledCsv(sample: CsvSample, request: SampleRequest, options: ReadOptions): ReadResult & { sample: SampleInfo } {
-  const result = readCsv(sample.bytes, { ...options, delimiter: sample.delimiter, sampleOrigin: sample.origin });
+  const result = readCsv(sample.bytes, { ...options, delimiter: sample.delimiter, sampleOrigin: sample.origin ?? undefined });
   if (sample.dropped > 0 && sample.recordsAfterFirst === 0) {
     // The sample holds the header alone because the file's every row was dropped: say that, as a whole read does.
     const at = result.issues.findIndex((i) => i.code === 'header-only');
@@ -594,8 +595,26 @@ export function readSampledCsv(sample: CsvSample, request: SampleRequest, option
     code: 'sample',
     message: whole
       ? `All ${fileRows.toLocaleString('en-US')} rows of "${options.fileName}" were read, streamed without holding the file in memory.`
-      : `A random sample of ${info.rows.toLocaleString('en-US')} of the ${fileRows.toLocaleString('en-US')} rows of "${options.fileName}" was read (seed ${request.seed}); counts in the other notes are of the sample unless they say otherwise.`,
+      : `A random sample of ${info.rows.toLocaleString('en-US')} of the ${fileRows.toLocaleString('en-US')} rows of "${options.fileName}" was read (seed ${request.seed}); counts in the other notes are of the sample unless they say otherwise` +
+        (sample.origin ? '.' : `; this is the sample kept in the browser, so lines named are the sample's own.`),
     action: whole ? 'Read whole.' : 'Sampled.',
   };
   return { ...result, issues: [note, ...sample.issues, ...result.issues], sample: info };
+}
+
+/** What a sample kept in the browser needs besides its CSV bytes, small enough for the project state. */
+export type StoredSample = Omit<CsvSample, 'bytes' | 'origin'> & { request: SampleRequest };
+
+export function storedSample(sample: CsvSample, request: SampleRequest): StoredSample {
+  const { bytes: _, origin: __, ...facts } = sample;
+  return { ...facts, request };
+}
+
+/**
+ * Reads a sample kept in the browser (its CSV bytes; the file it came from is not kept). Its
+ * origin is not kept either, so messages name the sample's own lines, and the note says so.
+ */
+export function readStoredSample(bytes: Uint8Array, stored: StoredSample, options: ReadOptions): ReadResult & { sample: SampleInfo } {
+  const { request, ...facts } = stored;
+  return readSampledCsv({ ...facts, bytes, origin: null }, request, options);
 }

@@ -49,6 +49,12 @@ export function DataView(): ReactNode {
           {' '}
           (delimiter {describeDelimiter(dataset.dialect.delimiter)}, {dataset.dialect.encoding}, {dataset.dialect.lineEnding} line endings)
         </span>
+        {dataset.sample && dataset.sample.info.rows < dataset.sample.info.fileRows && (
+          <span className="sample-of">
+            {' '}
+            — a random sample of the file's {dataset.sample.info.fileRows.toLocaleString('en-US')} rows (seed {dataset.sample.info.seed})
+          </span>
+        )}
       </p>
       {info.length > 0 && (
         <ul role="status" className="notes">

@@ -35,6 +35,8 @@ export interface SavedProject {
   modelCard?: string;
   /** The person's preparation steps; absent in saves from before the recipe editor. */
   recipe?: PrepareStep[];
+  /** Set when the dataset is a random sample of its file; the stored data file is then the sample's CSV. */
+  sample?: NonNullable<StudioState['dataset']>['sample'];
 }
 
 /** The open dataset's file until a save has written it, together with the state that describes it. */
@@ -65,6 +67,7 @@ export function savedProjectOf(state: StudioState): SavedProject | null {
     savedAt: Date.now(),
     fileName: state.dataset.fileName,
     readOptions: state.dataset.readOptions,
+    ...(state.dataset.sample ? { sample: state.dataset.sample } : {}),
     target: state.target,
     task: state.task,
     training: state.training,

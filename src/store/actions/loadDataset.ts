@@ -1,8 +1,9 @@
-import { startIngest, type IngestJob } from '../../bridge/ingestClient';
+import { startIngest, type IngestJob, type IngestMode } from '../../bridge/ingestClient';
 import { adoptDataset, dataWorker } from '../../bridge/dataClient';
 import type { ReadOptions } from '../../core/data/readCsv';
 import type { ImportIssue } from '../../core/data/importIssue';
-import { readMemoryBytes, readMemoryWarning } from '../../core/data/readMemory';
+import { bytesPerRow, readMemoryBytes, readMemoryWarning, SAMPLE_SEED, sampleRowsWithin } from '../../core/data/readMemory';
+import type { SampleRequest, StoredSample } from '../../core/data/sampleCsv';
 import { isPlainAscii } from '../../core/data/isPlainAscii';
 import { availableMemoryBytes } from './deviceMemory';
 import type { ColumnSummary } from '../../core/data/summarizeColumns';
@@ -53,6 +54,31 @@ export interface LoadRequest {
   task?: Task;
   /** True when restoring after a reload: the file is already saved. */
   restoring?: boolean;
+  /** Stream the file and read a random sample of its rows instead of all of them (a file too big to read whole). */
+  sample?: SampleRequest;
+  /** Restoring a sampled dataset: `file` is the sample kept in the browser, with these facts. */
+  storedSample?: StoredSample;
+}
+
+/** A sample of the file that reading fits in the memory the page can spare. */
+async function sampleRequestFor(file: Blob): Promise<SampleRequest> {
+  let perRow = 100;
+  try {
+    perRow = bytesPerRow(new Uint8Array(await file.slice(0, 65536).arrayBuffer()));
+  } catch {
+    // Unreadable here: the sampled read reports that.
+  }
+  return { rows: sampleRowsWithin(availableMemoryBytes(), perRow), seed: SAMPLE_SEED };
+}
+
+/** The alert's way out for a file too big to read whole: the same load, as a random sample. */
+function importSampleAction(request: LoadRequest, label: string) {
+  return {
+    label,
+    run: () => {
+      void sampleRequestFor(request.file).then((sample) => loadDataset({ ...request, sample }));
+    },
+  };
 }
 
 /**
@@ -64,24 +90,37 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   const id = ++loadRequests;
   activeJob?.cancel();
   startStage('ingest');
-  if (file.size > MAX_FILE_BYTES) {
-    setStudio({ alert: { message: `"${fileName}" is ${(file.size / 1e9).toFixed(1)} GB; the studio reads files up to ${MAX_FILE_BYTES / 1e9} GB in the browser. Nothing was imported.` } });
+  const sampled = request.sample !== undefined || request.storedSample !== undefined;
+  if (file.size > MAX_FILE_BYTES && !sampled) {
+    setStudio({
+      alert: {
+        message: `"${fileName}" is ${(file.size / 1e9).toFixed(1)} GB; the studio reads files up to ${MAX_FILE_BYTES / 1e9} GB whole in the browser. Nothing was imported; a random sample of its rows can be, streamed from the file.`,
+        action: importSampleAction(request, 'Import a random sample'),
+      },
+    });
     return false;
   }
   const options = { ...request.options, fileName };
   // Not awaited before the job is registered: a second load started meanwhile must still cancel this one.
-  const memoryNote = readMemoryNote(fileName, file);
+  // A sample is sized to fit, so it needs no warning.
+  const memoryNote = sampled ? Promise.resolve(null) : readMemoryNote(fileName, file);
+  const mode: IngestMode = request.sample ? { sample: request.sample } : request.storedSample ? { stored: request.storedSample } : { whole: true };
   setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
   let lastReported = 0;
-  const job = startIngest(file, options, (fraction) => {
-    if (fraction - lastReported >= 0.01 || fraction === 1) {
-      lastReported = fraction;
-      setStudio((s) => ({ ingest: { ...s.ingest, progress: fraction } }));
-    }
-  });
+  const job = startIngest(
+    file,
+    options,
+    (fraction) => {
+      if (fraction - lastReported >= 0.01 || fraction === 1) {
+        lastReported = fraction;
+        setStudio((s) => ({ ingest: { ...s.ingest, progress: fraction } }));
+      }
+    },
+    mode,
+  );
   activeJob = job;
   void memoryNote.then((note) => {
-    if (note && activeJob === job) setStudio({ alert: { message: note.message } });
+    if (note && activeJob === job) setStudio({ alert: { message: note.message, action: importSampleAction(request, 'Import a random sample instead') } });
   });
   const outcome = await job.outcome;
   if (activeJob === job) activeJob = null;
@@ -102,7 +141,11 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     return false;
   }
   const adoption = ++adoptions;
-  const columns = await adoptDataset(table, file, options);
+  const sample = outcome.sample;
+  // A sample's table is re-read from the sample (a column's type changed), naming the file's lines.
+  const columns = sample
+    ? await adoptDataset(table, sample.csv, { ...options, delimiter: sample.stored.delimiter, sampleOrigin: sample.origin ?? undefined })
+    : await adoptDataset(table, file, options);
   const target = chooseTarget(columns, request.target);
   const task = request.task ?? (target ? await dataWorker().proposeTask(target) : 'classification');
   // The data worker holds the table adopted last: the page shows that one, not an older one that resolves later.
@@ -116,16 +159,30 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
     // An imported model and the project's history belong to the project, not to one dataset.
     deploy: kept.deploy.model?.source === 'imported' ? { ...kept.deploy, predictions: null } : initialState.deploy,
     history: kept.history,
-    dataset: { fileName, rowCount: table.rowCount, columns, dialect, readOptions: request.options ?? {}, version: (previous?.version ?? 0) + 1 },
+    dataset: {
+      fileName,
+      rowCount: table.rowCount,
+      columns,
+      dialect,
+      readOptions: request.options ?? {},
+      version: (previous?.version ?? 0) + 1,
+      ...(sample ? { sample: { info: sample.info, stored: sample.stored } } : {}),
+    },
     importNotes: issues,
     alert: warnings.length
-      ? { message: warnings.length === 1 ? warnings[0].message : `"${fileName}" was imported with ${warnings.length} warnings.`, details: warnings.length > 1 ? warnings.slice(0, 20).map((w) => w.message) : undefined }
+      ? {
+          message: warnings.length === 1 ? warnings[0].message : `"${fileName}" was imported with ${warnings.length} warnings.`,
+          details: warnings.length > 1 ? warnings.slice(0, 20).map((w) => w.message) : undefined,
+          // Read whole against the memory warning: a sample stays on offer, for the work that follows.
+          action: note ? importSampleAction(request, 'Import a random sample instead') : undefined,
+        }
       : null,
     target,
     task,
   });
   await endStageAfterPaint('ingest', { threads: outcome.threads });
-  if (!request.restoring) void persistDatasetFile(fileName, file).then(() => persistState());
+  // A sample is kept in the browser instead of the file it came from: the file may not fit.
+  if (!request.restoring) void persistDatasetFile(fileName, sample ? sample.csv : file).then(() => persistState());
   void computeProfile().then((profiled) => {
     // Hashing the file for the history reads all of it in the data worker, which computes the
     // profile on both cores: it starts once the profile is shown, so as not to slow it.

@@ -36,6 +36,7 @@ export async function restoreProject(): Promise<boolean> {
     target: project.target,
     task: project.task,
     restoring: true,
+    storedSample: project.sample?.stored,
   });
   if (!ok) {
     // A cancelled read, or another file loaded meanwhile, is the person's choice: nothing to recover.
