@@ -6,17 +6,18 @@ import { ensureTfBackend } from '../core/models/tfBackend';
 import type { BundlePrediction, LoadedBundle } from '../core/bundle/bundleTypes';
 import { columnIndex, type Table } from '../core/data/table';
 import { compareDrift, verdictAtLeast, type ColumnDrift, type DriftReport } from '../core/monitor';
-import { choiceOption, parseOptions, requiredOption, stringOption } from './args';
+import { choiceOption, integerOption, parseOptions, requiredOption, stringOption } from './args';
 import { loadBundleFolder } from './bundleIO';
 import { CliError, EXIT_OK, sentence } from './cliError';
 import type { CliIO, Command } from './cliIO';
-import { readCsvFile } from './csvInput';
+import { readCsvFile, sampleOption } from './csvInput';
+import { SAMPLE_SEED } from '../core/data/readMemory';
 import { writeFileAtomic } from './files';
 
 /** The exit status of `--fail-on` when the verdict reaches it: distinct from 1 and 2, which are failures to run. */
 export const EXIT_DRIFT = 3;
 
-const usage = `Usage: npm run cli -- drift --model DIR --data F.csv [--out D.json] [--fail-on drift|warning]
+const usage = `Usage: npm run cli -- drift --model DIR --data F.csv [--out D.json] [--fail-on drift|warning] [--sample-rows N [--seed N]]
 
 Compares F.csv with the training data of the model bundle in DIR (written by train), column by
 column, and the model's predictions on F.csv with its predictions on the training rows. Numbers,
@@ -30,6 +31,9 @@ The exit status is 0 whatever the verdict, unless --fail-on is given:
   --fail-on drift    exit ${EXIT_DRIFT} when the verdict is drift
   --fail-on warning  exit ${EXIT_DRIFT} when the verdict is warning or drift
                      (for scheduled checks; the report is still written)
+
+With --sample-rows N, F.csv is compared by a random sample of N of its rows (seeded by --seed,
+default ${SAMPLE_SEED}), streamed from the file without holding it whole.
 `;
 
 export const driftCommand: Command = {
@@ -37,7 +41,7 @@ export const driftCommand: Command = {
   summary: 'compare a CSV with the data a model bundle was trained on',
   usage,
   async run(argv, io) {
-    const options = parseOptions('drift', argv, { values: ['model', 'data', 'out', 'fail-on'], flags: ['help'], required: ['model', 'data'] });
+    const options = parseOptions('drift', argv, { values: ['model', 'data', 'out', 'fail-on', 'sample-rows', 'seed'], flags: ['help'], required: ['model', 'data'] });
     if (options.has('help')) {
       io.stdout(usage);
       return EXIT_OK;
@@ -51,7 +55,7 @@ export const driftCommand: Command = {
     if (!reference) {
       throw new CliError(`The model in "${dir}" has no drift reference (its bundle.json has no "drift", as bundles made before drift checks); train it again to check drift.`);
     }
-    const table = readCsvFile(data, io);
+    const table = readCsvFile(data, io, 'data file', sampleOption(options, integerOption(options, 'seed', SAMPLE_SEED, 0, 2 ** 31 - 1)));
     if (table.rowCount === 0) throw new CliError(`The data file "${data}" has no rows to compare.`);
     const predictions = await predict(bundle, table, data, io);
     const report = compareDrift(reference, table, predictions);

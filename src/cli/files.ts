@@ -8,6 +8,16 @@ import { CliError } from './cliError';
 
 /** The bytes of an input file; a bad-input error when it is missing or not a file. */
 export function readInputFile(path: string, what = 'file'): Uint8Array {
+  checkInputFile(path, what);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new CliError(`The ${what} "${path}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** Throws the CLI's sentence when `path` is missing or not a file. */
+export function checkInputFile(path: string, what = 'file'): void {
   let stat;
   try {
     stat = statSync(path);
@@ -15,11 +25,6 @@ export function readInputFile(path: string, what = 'file'): Uint8Array {
     throw new CliError(`The ${what} "${path}" does not exist.`);
   }
   if (!stat.isFile()) throw new CliError(`The ${what} "${path}" is not a file.`);
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    throw new CliError(`The ${what} "${path}" cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
 }
 
 /** Every file of a folder, by name (no sub-folders). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,51 @@ async function run(...argv: string[]) {
   const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { code, stdout, stderr };
 }
+
+describe('cli profile of a random sample (--sample-rows)', () => {
+  const lines = ['id,x,word'];
+  for (let r = 1; r <= 20_000; r++) lines.push(`${r},${r / 4},${r % 1000 === 0 ? 'a"quote' : 'w' + (r % 7)}`);
+  const data = join(work, 'rows.csv');
+  writeFileSync(data, lines.join('\n') + '\n');
+
+  it('profiles N rows streamed from the file, says so in the JSON, and names the file\'s lines', async () => {
+    const { code, stdout, stderr } = await run('profile', '--data', data, '--sample-rows', '3000', '--seed', '9');
+    expect(code).toBe(0);
+    const profile = JSON.parse(stdout);
+    expect(profile.rows).toBe(3000);
+    expect(profile.sample).toEqual({ rows: 3000, fileRows: 20_000, fileBytes: readFileSync(data).length, seed: 9 });
+    expect(stderr).toContain('Note: A random sample of 3,000 of the 20,000 rows of "rows.csv" was read (seed 9)');
+    // A stray quote kept in the sample is named by its line in the file, which holds row line - 1.
+    const named = /Line (\d+) of "rows.csv", column "word": the unquoted value "a"quote"/.exec(stderr);
+    expect(named, stderr).not.toBeNull();
+    expect(lines[Number(named![1]) - 1]).toMatch(/^\d+000,.*,a"quote$/);
+    // The same seed gives the same sample.
+    expect(JSON.parse((await run('profile', '--data', data, '--sample-rows', '3000', '--seed', '9')).stdout)).toEqual(profile);
+  });
+
+  it('reads every row when N is at least the file\'s rows, with the same profile as a whole read', async () => {
+    const whole = JSON.parse((await run('profile', '--data', data)).stdout);
+    const { stdout, stderr } = await run('profile', '--data', data, '--sample-rows', '50000');
+    const { sample, ...streamed } = JSON.parse(stdout);
+    expect(sample).toMatchObject({ rows: 20_000, fileRows: 20_000 });
+    expect(stderr).toContain('All 20,000 rows of "rows.csv" were read, streamed without holding the file in memory.');
+    expect(streamed).toEqual(whole);
+  });
+
+  it('refuses a file over 1.5 GB without it, naming the option; with it, streams the file and stops at its first bad byte', async () => {
+    // A sparse file: 1.6 GB of zero bytes that take no room on disk.
+    const huge = join(work, 'huge.csv');
+    writeFileSync(huge, '');
+    truncateSync(huge, 1_600_000_000);
+    const refused = await run('profile', '--data', huge);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is 1.6 GB; the CLI reads files up to 1.5 GB whole. Add --sample-rows N to read a random sample of N rows, streamed from the file.');
+    const sampled = await run('profile', '--data', huge, '--sample-rows', '1000');
+    expect(sampled.code).toBe(2);
+    expect(sampled.stderr).toMatch(/binary|NUL|not a CSV/i);
+    rmSync(huge);
+  });
+});
 
 describe('cli profile', () => {
   it('prints the profile JSON of penguins.csv to stdout', async () => {

@@ -274,3 +274,18 @@ describe('cli train errors', () => {
     expect(existsSync(join(work, 'x.csv'))).toBe(false);
   }, 120_000);
 });
+
+describe('cli train on a random sample (--sample-rows)', () => {
+  it('trains on N rows streamed from the file, seeded by --seed, and says so', async () => {
+    const lines = ['a,b,label'];
+    for (let r = 1; r <= 6000; r++) lines.push(`${r % 97},${(r * 7) % 13},${r % 97 > 48 ? 'high' : 'low'}`);
+    const data = join(work, 'sampled.csv');
+    writeFileSync(data, lines.join('\n') + '\n');
+    const out = join(work, 'sampled-model');
+    const { code, stderr } = await run('train', '--data', data, '--target', 'label', '--out', out, '--models', 'decision_tree', '--folds', '0', '--search', 'none', '--sample-rows', '800', '--seed', '3');
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('Note: A random sample of 800 of the 6,000 rows of "sampled.csv" was read (seed 3)');
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics).toMatchObject({ rows: 800, seed: 3 });
+  });
+});

@@ -19,7 +19,7 @@ import { choiceOption, integerOption, parseOptions, requiredOption, stringOption
 import { chooseTask, MAX_INTEGER_CLASSES, type SupervisedTask } from '../core/prep/chooseTask';
 import { CliError, EXIT_OK } from './cliError';
 import type { Command } from './cliIO';
-import { readCsvFile } from './csvInput';
+import { readCsvFile, sampleOption } from './csvInput';
 import { checkOutputFolder, writeFolderAtomic } from './files';
 import { scoreTestSet } from './scoreTestSet';
 import { rankingMetric, trainModels, type LeaderboardEntry } from './trainModels';
@@ -38,7 +38,7 @@ const DEFAULT_TIME_BUDGET = AUTO_TIME_BUDGET_SECONDS;
 
 const usage = `Usage: npm run cli -- train --data F.csv --target COL --out DIR
          [--task auto|classification|regression|clustering] [--clusters K|auto] [--models auto|NAME,...] [--folds K] [--group COL|--time COL] [--time-budget S]
-         [--search random|halving|none] [--trials N] [--seed N] [--test T.csv]
+         [--search random|halving|none] [--trials N] [--seed N] [--test T.csv] [--sample-rows N]
        npm run cli -- train --data F.csv --recipe R --out DIR [--seed N] [--folds K] [--group COL|--time COL]
          [--search random|halving] [--trials N] [--time-budget S] [--clusters K] [--test T.csv]
 
@@ -53,6 +53,9 @@ model-card.md) plus metrics.json into DIR. DIR must be new, empty, or an earlier
                   and R's seed, folds and --group/--time unless given here (k for clustering
                   unless --clusters); --target and --task may only repeat R's. metrics.json adds
                   "retrained_from": R's created_at, model and metrics, to compare with
+
+  --sample-rows N  trains on a random sample of N rows of F.csv (seeded by --seed), streamed
+                  from the file without holding it whole: for files too big to read whole
 
   --task clustering  k-means on every usable column (COL, if given, is left out); --clusters K
                   (2-50), or auto (default): the K from 2 to 10 with the best silhouette
@@ -78,7 +81,7 @@ export const trainCommand: Command = {
   usage,
   async run(argv, io) {
     const options = parseOptions('train', argv, {
-      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test', 'clusters', 'group', 'time', 'recipe'],
+      values: ['data', 'target', 'out', 'task', 'models', 'folds', 'time-budget', 'search', 'trials', 'seed', 'test', 'clusters', 'group', 'time', 'recipe', 'sample-rows'],
       flags: ['help'],
       required: ['data', 'out'],
     });
@@ -93,12 +96,13 @@ export const trainCommand: Command = {
     if (recorded) checkReplayOptions(options, recorded);
     const taskOption = recorded?.meta.task ?? choiceOption(options, 'task', ['auto', 'classification', 'regression', 'clustering'] as const, 'auto');
     const seed = integerOption(options, 'seed', recorded?.seed ?? AUTO_SEED, 0, 2 ** 31 - 1);
+    const sample = sampleOption(options, seed);
     if (taskOption === 'clustering') {
       const replay = recorded && replayedClustering(recorded);
       const clusters = stringOption(options, 'clusters');
       const k = clusters === undefined ? (replay?.clusters ?? 'auto') : clusters === 'auto' ? 'auto' : integerOption(options, 'clusters', 3, 2, MAX_CLUSTERS);
       checkOutputFolder(out);
-      const table = readCsvFile(data, io);
+      const table = readCsvFile(data, io, 'data file', sample);
       if (recorded) checkReplayData(recorded, table, data);
       const exclude = recorded ? recorded.meta.target || undefined : stringOption(options, 'target');
       await trainClusters({ table, data, out, exclude, seed, ...replay, clusters: k }, io);
@@ -116,7 +120,7 @@ export const trainCommand: Command = {
     const foldBy = foldByOption(stringOption(options, 'group'), stringOption(options, 'time')) ?? recorded?.foldBy;
     checkOutputFolder(out);
 
-    const table = readCsvFile(data, io);
+    const table = readCsvFile(data, io, 'data file', sample);
     if (recorded) checkReplayData(recorded, table, data);
     const targetColumn = table.columns[targetIndex(table, target, data)];
     const task = taskOption === 'auto' ? chooseTask(targetColumn) : taskOption;
