@@ -203,11 +203,24 @@ export class CsvSampler {
     for (const chunk of chunks) this.scan(chunk);
   }
 
+  /**
+   * The scan proper. Its state lives in locals while a chunk is scanned (the loop runs once per
+   * byte of a file that may hold billions) and goes back to the fields at each record's end and
+   * the chunk's.
+   */
   private scan(bytes: Uint8Array): void {
     const n = bytes.length;
     const delim = this.delimiter;
     const quoting = this.quoting;
+    const base = this.absolute;
+    const maxField = this.maxField;
+    // Every byte that can end an unquoted value is at most this, so most bytes take one test.
+    const highest = Math.max(delim, CR);
     let state = this.state;
+    let line = this.line;
+    let fields = this.fields;
+    let fieldStart = this.fieldStart;
+    let fieldLine = this.fieldLine;
     let pos = 0;
     if (this.crBefore && n > 0) {
       this.crBefore = false;
@@ -218,13 +231,18 @@ export class CsvSampler {
       }
     }
     let recordFrom = state === BETWEEN ? -1 : 0;
+    const sync = () => {
+      this.line = line;
+      this.fields = fields;
+      this.fieldLine = fieldLine;
+    };
     while (pos < n) {
-      const c = bytes[pos];
+      let c = bytes[pos];
       if (state === BETWEEN) {
         if (c === LF || c === CR) {
-          if (this.pendingBlanks === 0) this.pendingBlankLine = this.line;
+          if (this.pendingBlanks === 0) this.pendingBlankLine = line;
           this.pendingBlanks++;
-          this.line++;
+          line++;
           this.lastSlot = -2;
           if (c === CR) {
             if (pos + 1 < n) {
@@ -236,13 +254,14 @@ export class CsvSampler {
           pos++;
           continue;
         }
-        this.startRecord();
+        this.startRecord(line);
+        fields = 0;
         recordFrom = pos;
         state = FIELD_START;
       }
       if (state === FIELD_START) {
-        this.fieldStart = this.absolute + pos;
-        this.fieldLine = this.line;
+        fieldStart = base + pos;
+        fieldLine = line;
         if (quoting && c === QUOTE) {
           state = QUOTED;
           pos++;
@@ -251,20 +270,37 @@ export class CsvSampler {
         state = UNQUOTED;
       }
       if (state === UNQUOTED) {
-        while (pos < n) {
-          const b = bytes[pos];
-          if (b === delim || b === LF || b === CR) break;
+        // Value after value of the record, without going round the outer loop for each.
+        for (;;) {
+          while (pos < n) {
+            c = bytes[pos];
+            if (c <= highest && (c === delim || c === LF || c === CR)) break;
+            pos++;
+          }
+          if (pos >= n) break;
+          if (base + pos - fieldStart > maxField) {
+            sync();
+            throw this.tooLong(false);
+          }
+          if (c !== delim) break;
+          fields++;
           pos++;
+          fieldStart = base + pos;
+          fieldLine = line;
+          if (pos >= n) {
+            state = FIELD_START;
+            break;
+          }
+          if (quoting && bytes[pos] === QUOTE) {
+            state = QUOTED;
+            pos++;
+            break;
+          }
         }
-        if (pos >= n) break;
-        this.checkField(pos, false);
-        if (bytes[pos] === delim) {
-          this.fields++;
-          state = FIELD_START;
-          pos++;
-          continue;
-        }
+        if (pos >= n || state !== UNQUOTED) continue;
+        sync();
         pos = this.lineBreak(bytes, pos, recordFrom);
+        line = this.line;
         state = BETWEEN;
         recordFrom = -1;
         continue;
@@ -274,9 +310,9 @@ export class CsvSampler {
           const b = bytes[pos];
           if (b === QUOTE) break;
           if (b === LF) {
-            this.line++;
+            line++;
           } else if (b === CR) {
-            this.line++;
+            line++;
             if (pos + 1 < n) {
               if (bytes[pos + 1] === LF) pos++;
             } else {
@@ -297,31 +333,42 @@ export class CsvSampler {
         pos++;
         continue;
       }
-      if (c === delim) {
-        this.checkField(pos, true);
-        this.fields++;
-        state = FIELD_START;
-        pos++;
-        continue;
-      }
-      if (c === LF || c === CR) {
-        this.checkField(pos, true);
+      if (c === delim || c === LF || c === CR) {
+        // The caps as tokenizeCsv applies them: to a quoted value's content, then to the value as written.
+        const written = base + pos - fieldStart;
+        if (written > maxField) {
+          sync();
+          throw this.tooLong(written - 2 > maxField);
+        }
+        if (c === delim) {
+          fields++;
+          state = FIELD_START;
+          pos++;
+          continue;
+        }
+        sync();
         pos = this.lineBreak(bytes, pos, recordFrom);
+        line = this.line;
         state = BETWEEN;
         recordFrom = -1;
         continue;
       }
       // Text after the closing quote: the value runs on to the next delimiter, as tokenizeCsv reads
       // it; after a value over several lines, tokenizeCsv takes it for an unclosed quote.
-      if (this.line > this.fieldLine) throw unclosedQuote(this.where(), '', this.line);
+      if (line > fieldLine) {
+        sync();
+        throw unclosedQuote(this.where(), '', line);
+      }
       state = UNQUOTED;
     }
+    this.fieldStart = fieldStart;
+    sync();
     if (state !== BETWEEN) {
       if (this.keeping) this.appendIfKept(bytes, recordFrom, n);
       // A value still open at the chunk's end is checked now, so an unclosed quote never fills memory.
-      const open = this.absolute + n - this.fieldStart;
-      if ((state === QUOTED || state === QUOTE_SEEN) && open - 2 > this.maxField) throw this.tooLong(true);
-      if (open - 1 > this.maxField && state === UNQUOTED) throw this.tooLong(false);
+      const open = base + n - fieldStart;
+      if ((state === QUOTED || state === QUOTE_SEEN) && open - 2 > maxField) throw this.tooLong(true);
+      if (open - 1 > maxField && state === UNQUOTED) throw this.tooLong(false);
     }
     this.state = state;
     this.absolute += n;
@@ -348,14 +395,14 @@ export class CsvSampler {
     return next;
   }
 
-  private startRecord(): void {
+  private startRecord(line: number): void {
     if (this.pendingBlanks > 0) {
       if (this.blankCount === 0) this.firstBlankLine = this.pendingBlankLine;
       this.blankCount += this.pendingBlanks;
       this.pendingBlanks = 0;
     }
     this.fields = 0;
-    this.recordLine = this.line;
+    this.recordLine = line;
     this.keeping = this.first === null || this.eligible < this.keep || this.eligible === this.nextPick;
     this.currentStart = this.slabUsed;
   }
@@ -474,13 +521,6 @@ export class CsvSampler {
     this.currentStart = used;
     this.slabUsed = used + current;
     this.slab = slab;
-  }
-
-  /** The caps on a value ending at `pos`, as tokenizeCsv applies them: to a quoted value's content, then to the value as written. */
-  private checkField(pos: number, quoted: boolean): void {
-    const written = this.absolute + pos - this.fieldStart;
-    if (quoted && written - 2 > this.maxField) throw this.tooLong(true);
-    if (written > this.maxField) throw this.tooLong(false);
   }
 
   private where() {
