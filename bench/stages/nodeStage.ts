@@ -3,6 +3,8 @@
  * bench/run.mjs as `node --import tsx bench/stages/nodeStage.ts <ingest|profile> <file>`).
  *
  * - ingest: read the file's bytes, then `readCsv` them into typed columns; timed: both together.
+ * - sample: `sample <file> <rows>`: the CLI's streamed sample (`--sample-rows`): the file read in 4 MB chunks
+ *   into a seeded reservoir of <rows> records, never held whole, then the sample read into typed columns.
  * - profile: the same ingest (not timed), then the CLI's profile (`profileInParallel`: this thread and a worker
  *   thread started before the file is read, as `npm run cli -- profile` does); timed: the profile only. Then, for
  *   comparison, `profileTable` on this thread alone (`profileOneThreadMs`).
@@ -16,11 +18,22 @@ import { basename } from 'node:path';
 import { readCsv } from '../../src/core/data/readCsv';
 import { profileTable } from '../../src/core/profile/profileTable';
 import { profileInParallel, startProfileHelperThread } from '../../src/cli/profileInParallel';
+import { readCsvFileOrSample } from '../../src/cli/csvInput';
+import { SAMPLE_SEED } from '../../src/core/data/readMemory';
+
+function sampleStage(file: string, rows: number): void {
+  const baseRssKB = Math.round(process.memoryUsage().rss / 1024);
+  const t0 = performance.now();
+  const { table, sample } = readCsvFileOrSample(file, { stdout: () => undefined, stderr: () => undefined }, 'data file', { rows, seed: SAMPLE_SEED });
+  const sampleMs = performance.now() - t0;
+  console.log(JSON.stringify({ stage: 'sample', rows: table.rowCount, columns: table.columns.length, ...sample, sampleMs, maxRssKB: process.resourceUsage().maxRSS, baseRssKB }));
+}
 
 async function main(): Promise<void> {
-  const [stage, file] = process.argv.slice(2);
+  const [stage, file, rows] = process.argv.slice(2);
+  if (stage === 'sample' && file && Number(rows) > 0) return sampleStage(file, Number(rows));
   if ((stage !== 'ingest' && stage !== 'profile') || !file) {
-    throw new Error('usage: nodeStage.ts <ingest|profile> <file.csv>');
+    throw new Error('usage: nodeStage.ts <ingest|profile> <file.csv> | sample <file.csv> <rows>');
   }
   const baseRssKB = Math.round(process.memoryUsage().rss / 1024);
   const thread = stage === 'profile' ? startProfileHelperThread() : null;
