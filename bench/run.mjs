@@ -10,15 +10,17 @@
  * Flags: --rows N, --seed S, --repeats K, --quick, --skip-browser, --skip-python, --skip-scaling,
  * --skip-gbdt, --skip-mlp, --skip-predict, --scale-rows 10000,100000,..., --rebuild (run `vite build` even
  * when dist/ exists), --gbdt-timeout SECONDS (default 1200), --mlp-timeout SECONDS (default 600),
- * --predict-timeout SECONDS (default 900).
+ * --predict-timeout SECONDS (default 900), --skip-streaming, --streaming-copies K (default 3: the streamed-sample
+ * file is the 5,000,000-row file's rows K times, 1.84 GB for 3; not in --quick runs unless given).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureDataset } from './generateDataset.mjs';
-import { REPO_ROOT, lastLine, runBrowser, runOurs, runPandas, warmPageCache } from './lib/children.mjs';
+import { once } from 'node:events';
+import { DATA_DIR, ensureDataset } from './generateDataset.mjs';
+import { REPO_ROOT, lastLine, runBrowser, runBrowserSample, runOurs, runPandas, warmPageCache } from './lib/children.mjs';
 import { machineInfo } from './lib/machineInfo.mjs';
 import { renderReport, seconds } from './lib/report.mjs';
 
@@ -44,6 +46,8 @@ const { values: flags } = parseArgs({
     'gbdt-timeout': { type: 'string', default: '1200' },
     'mlp-timeout': { type: 'string', default: '600' },
     'predict-timeout': { type: 'string', default: '900' },
+    'skip-streaming': { type: 'boolean', default: false },
+    'streaming-copies': { type: 'string' },
   },
 });
 
@@ -64,6 +68,7 @@ const options = {
   skipBrowser: flags['skip-browser'],
   skipPython: flags['skip-python'],
   rebuild: flags.rebuild,
+  streamingCopies: flags['skip-streaming'] ? 0 : flags['streaming-copies'] !== undefined ? positiveInt(flags['streaming-copies'], 'streaming-copies') : flags.quick ? 0 : 3,
   scaleRows: flags['skip-scaling']
     ? []
     : (flags['scale-rows'] ?? (flags.quick ? '10000,100000' : '10000,100000,1000000,5000000')).split(',').map((s) => positiveInt(s.trim(), 'scale-rows')),
@@ -202,6 +207,77 @@ async function scaling(main, mainRuns) {
   return rows;
 }
 
+/** Rows of the file the streamed sample is drawn from, before it is repeated; the sample keeps at most SAMPLE_ROWS. */
+const STREAMING_BASE_ROWS = 5_000_000;
+const SAMPLE_ROWS = 1_000_000;
+
+/** Bytes of a file's first line, its line feed included. */
+function headerBytes(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).indexOf(0x0a) + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The 5M-row file's rows `copies` times under one header (cached in bench/data/), written to a temporary name and renamed. */
+async function repeatedFile(copies) {
+  const base = await ensureDataset({ rows: STREAMING_BASE_ROWS, seed: options.seed, log });
+  const path = join(DATA_DIR, `bench-v1-${STREAMING_BASE_ROWS}r-s${options.seed}-x${copies}.csv`);
+  const bytes = base.bytes * copies - (copies - 1) * headerBytes(base.path);
+  if (existsSync(path) && statSync(path).size === bytes) return { path, bytes, rows: STREAMING_BASE_ROWS * copies };
+  if (bytes * 1.1 > freeDiskBytes(DATA_DIR)) return { unsupported: `not enough free disk for the ${(bytes / 1e9).toFixed(2)} GB file` };
+  log(`streaming: writing ${relative(REPO_ROOT, path)} (${(bytes / 1e9).toFixed(2)} GB, the ${STREAMING_BASE_ROWS.toLocaleString('en-US')}-row file's rows ${copies} times)…`);
+  const temp = `${path}.${process.pid}.tmp`;
+  const out = createWriteStream(temp);
+  for (let k = 0; k < copies; k++) {
+    let headerSkipped = k === 0;
+    for await (let chunk of createReadStream(base.path, { highWaterMark: 8 << 20 })) {
+      if (!headerSkipped) {
+        chunk = chunk.subarray(chunk.indexOf(0x0a) + 1);
+        headerSkipped = true;
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(temp, path);
+  return { path, bytes: statSync(path).size, rows: STREAMING_BASE_ROWS * copies };
+}
+
+/**
+ * A random sample of a file too big to read whole (over the page's 1.5 GB): the CLI's --sample-rows in Node, the
+ * page's "Import a random sample" in Chromium, and pandas read_csv skipping rows at random as the reference.
+ */
+async function streaming() {
+  if (!options.streamingCopies) return { skipped: true };
+  const file = await repeatedFile(options.streamingCopies);
+  if (file.unsupported) return file;
+  await warmPageCache(file.path);
+  const withBrowser = !options.skipBrowser && ensureBuild();
+  log(`streaming: a ${SAMPLE_ROWS.toLocaleString('en-US')}-row sample of ${file.rows.toLocaleString('en-US')} rows (${options.repeats} runs each)…`);
+  const ours = [];
+  const pandas = [];
+  const browser = [];
+  for (let i = 0; i < options.repeats; i++) {
+    ours.push(runOurs('sample', file.path, SAMPLE_ROWS));
+    describeRun(`ours sample #${i + 1}`, ours[i], 'sampleMs');
+    if (!options.skipPython) {
+      pandas.push(runPandas('sample', file.path, SAMPLE_ROWS, file.rows));
+      describeRun(`pandas sample #${i + 1}`, pandas[i], 'sampleMs');
+    }
+    if (withBrowser) {
+      browser.push(runBrowserSample(file.path, file.rows, DIST));
+      describeRun(`browser sample #${i + 1}`, { ...browser[i], sampleMs: browser[i].ingestMs }, 'sampleMs');
+    }
+  }
+  return { relPath: relative(REPO_ROOT, file.path), bytes: file.bytes, fileRows: file.rows, sampleRows: SAMPLE_ROWS, ours, pandas, browser };
+}
+
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
   const machine = machineInfo({ python: !options.skipPython });
@@ -233,6 +309,7 @@ async function main() {
   }
 
   const scaled = await scaling({ rows: options.rows, seed: options.seed, bytes: data.bytes }, ingest);
+  const streamed = await streaming();
   // Prediction throughput on the same file: it prints its own section and writes its numbers for the table.
   const predictJson = join(OUT_DIR, 'predict.json');
   rmSync(predictJson, { force: true });
@@ -278,6 +355,7 @@ async function main() {
     pandas: { ingest: ingest.pandas, profile: profile.pandas },
     browser,
     scaling: scaled,
+    streaming: streamed,
     predict,
     gbdt,
     mlp,

@@ -48,13 +48,18 @@ export function lastLine(text) {
 }
 
 /** Ours: the engine under Node with the tsx loader (one process, so maxRSS is the stage's own). */
-export function runOurs(stage, file) {
-  return runJsonChild(process.execPath, ['--import', 'tsx', 'bench/stages/nodeStage.ts', stage, file]);
+export function runOurs(stage, file, ...more) {
+  return runJsonChild(process.execPath, ['--import', 'tsx', 'bench/stages/nodeStage.ts', stage, file, ...more.map(String)]);
 }
 
 /** The reference: pandas in a fresh Python process. */
-export function runPandas(stage, file) {
-  return runJsonChild(PYTHON, ['bench/stages/pandasStage.py', stage, file]);
+export function runPandas(stage, file, ...more) {
+  return runJsonChild(PYTHON, ['bench/stages/pandasStage.py', stage, file, ...more.map(String)]);
+}
+
+/** The streamed sample in the page (browserSampleStage.mjs). */
+export function runBrowserSample(file, fileRows, dist) {
+  return runJsonChild(process.execPath, ['bench/stages/browserSampleStage.mjs', file, String(fileRows), dist], { timeoutMs: 900_000 });
 }
 
 export function runBrowser(file, rows, dist) {

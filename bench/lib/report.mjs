@@ -288,6 +288,7 @@ export function renderReport(r) {
       '',
     );
   }
+  if (r.streaming && !r.streaming.skipped) lines.push(...streamingSection(r), '');
   if (r.browser && !r.browser.skipped) {
     lines.push('## Browser runs', '', table(['Run', 'ingest', 'profile', 'pick → rows shown', 'tasks > 50 ms', 'longest', 'at page load (excluded)', 'Chromium resident idle → peak of ingest → peak of ingest + profile', 'cross-origin isolated'], r.browser.runs.map((b, i) =>
       b.error
@@ -301,6 +302,41 @@ export function renderReport(r) {
   lines.push('', '## Every run', '', table(['Measurement', 'Runs (ms)', 'Peak maxRSS (MB)'], rawRows(r)), '');
   if (r.notes.length) lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
+}
+
+/** The streamed sample of a file too big to read whole: ours in Node and in the page, pandas skipping rows as the reference. */
+function streamingSection(r) {
+  const st = r.streaming;
+  const lines = ['## Streaming: a random sample of a file too big to read whole', ''];
+  if (st.unsupported) return [...lines, `Not run: ${st.unsupported}.`];
+  const file = `\`${st.relPath}\` (${(st.bytes / 1e9).toFixed(2)} GB, ${st.fileRows.toLocaleString('en-US')} rows)`;
+  const ref = summary(st.pandas, 'sampleMs');
+  const refCell = r.options.skipPython ? '—' : ref.error ? `failed: ${ref.error}` : seconds(ref.ms);
+  const node = summary(st.ours, 'sampleMs');
+  const rows = [
+    ['Node (CLI `--sample-rows`)', node.error ? `failed: ${node.error}` : seconds(node.ms), rate(st.bytes, node.ms), memoryCell(node, st.bytes), refCell, x(ratio(node.ms, ref.ms))],
+  ];
+  if (st.browser.length) {
+    const good = ok(st.browser);
+    const ms = med(st.browser, 'ingestMs');
+    const added = median(good.map((b) => b.peakResidentKB - b.baselineResidentKB));
+    rows.push([
+      'Browser ("Import a random sample")',
+      good.length ? `${seconds(ms)} (${good[0].rows.toLocaleString('en-US')} rows kept)` : `failed: ${firstError(st.browser)}`,
+      rate(st.bytes, ms),
+      good.length ? `${mb(median(good.map((b) => b.peakResidentKB)))} (+${mb(added)}, ${x((added * 1024) / st.bytes, 2)} file)` : '—',
+      refCell,
+      x(ratio(ms, ref.ms)),
+    ]);
+  }
+  lines.push(
+    `File: ${file}; sample: ${st.sampleRows.toLocaleString('en-US')} rows (ours: exactly that many, seeded reservoir; pandas: each row kept with probability ${(st.sampleRows / st.fileRows).toFixed(4)}, seeded).`,
+    '',
+    table(['Where', 'Ours (median)', 'Throughput', 'Peak memory', 'pandas `read_csv(skiprows=…)`', 'Ratio'], rows),
+    '',
+    'Reading this file whole would take about 3x its size in memory (the ingest rows above); the streamed sample holds only the sample. The page refuses files over 1.5 GB whole and offers this instead.',
+  );
+  return lines;
 }
 
 /** The section of a self-contained bench/<file>.bench.ts: its output copied verbatim, or why it is missing. */
@@ -325,6 +361,10 @@ function rawRows(r) {
     row('ours profile, one thread (profileTable)', r.node.profile, 'profileOneThreadMs'),
   ];
   if (!r.options.skipPython) rows.push(row('pandas read_csv', r.pandas.ingest, 'ingestMs'), row('pandas describe+corr', r.pandas.profile, 'profileMs'));
+  if (r.streaming && !r.streaming.skipped && !r.streaming.unsupported) {
+    rows.push(row('ours streamed sample (Node)', r.streaming.ours, 'sampleMs'));
+    if (!r.options.skipPython) rows.push(row('pandas sample (skiprows)', r.streaming.pandas, 'sampleMs'));
+  }
   for (const s of r.scaling) {
     if (s.reused || s.unsupported) continue;
     rows.push(row(`scaling ${s.rows} ours`, s.ours, 'ingestMs'));

@@ -7,14 +7,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IngestOutcome } from '../../workers/ingestOutcome';
 
 type Outcome = IngestOutcome | { ok: false; cancelled: true };
-const ingests: Array<{ fileName: string; resolve: (o: Outcome) => void; cancelled: boolean }> = [];
+const ingests: Array<{ fileName: string; resolve: (o: Outcome) => void; cancelled: boolean; mode: unknown }> = [];
+const persisted: Blob[] = [];
 const adopted: string[] = [];
 
 vi.mock('../../bridge/ingestClient', () => ({
-  startIngest: (_file: Blob, options: { fileName: string }) => {
+  startIngest: (_file: Blob, options: { fileName: string }, _progress: unknown, mode: unknown) => {
     let resolve!: (o: Outcome) => void;
     const outcome = new Promise<Outcome>((r) => (resolve = r));
-    const job = { fileName: options.fileName, resolve, cancelled: false };
+    const job = { fileName: options.fileName, resolve, cancelled: false, mode };
     ingests.push(job);
     return {
       outcome,
@@ -32,7 +33,7 @@ vi.mock('../../bridge/dataClient', () => ({
   },
   dataWorker: () => ({ proposeTask: async () => 'regression' }),
 }));
-vi.mock('./autosave', () => ({ persistDatasetFile: async () => undefined, persistState: async () => undefined }));
+vi.mock('./autosave', () => ({ persistDatasetFile: async (_name: string, file: Blob) => void persisted.push(file), persistState: async () => undefined }));
 vi.mock('./explore', () => ({ refreshExplore: async () => undefined, computeProfile: async () => false }));
 vi.mock('./versions', () => ({ recordDatasetVersion: async () => undefined }));
 vi.mock('./deviceMemory', () => ({ availableMemoryBytes: () => 4 * 1024 ** 3 }));
@@ -82,5 +83,34 @@ describe('loadDataset with two loads in flight', () => {
     expect(await first).toBe(false);
     expect(getStudio().dataset?.fileName).toBe('fast.csv');
     expect(adopted).toEqual(['fast.csv']);
+  });
+});
+
+describe('loadDataset of a file too big to read whole', () => {
+  beforeEach(() => {
+    ingests.length = 0;
+    persisted.length = 0;
+  });
+
+  it('reads nothing, offers a random sample, and keeps the sample instead of the file', async () => {
+    const { loadDataset } = await import('./loadDataset');
+    const { getStudio } = await import('../useStudio');
+    // Only its size is looked at before the person chooses: a 2 GB file need not exist for that.
+    const huge = { size: 2e9, slice: () => new Blob(['a,b\n' + '1,2\n'.repeat(1000)]) } as unknown as Blob;
+    expect(await loadDataset({ fileName: 'huge.csv', file: huge })).toBe(false);
+    expect(ingests).toHaveLength(0);
+    const alert = getStudio().alert!;
+    expect(alert.message).toBe('"huge.csv" is 2.0 GB; the studio reads files up to 1.5 GB whole in the browser. Nothing was imported; a random sample of its rows can be, streamed from the file.');
+    expect(alert.action?.label).toBe('Import a random sample');
+    alert.action!.run();
+    await vi.waitFor(() => expect(ingests).toHaveLength(1));
+    // 4 GB to spare, 4-byte rows: the most a sample keeps.
+    expect(ingests[0].mode).toEqual({ sample: { rows: 1_000_000, seed: 42 } });
+    const csv = new Blob(['x\n1\n']);
+    const stored = { request: { rows: 1_000_000, seed: 42 }, recordsAfterFirst: 5e8, dropped: 0, fileBytes: 2e9, delimiter: ',', issues: [] };
+    const info = { rows: 1_000_000, fileRows: 5e8, fileBytes: 2e9, seed: 42 };
+    ingests[0].resolve({ ...read(1_000_000), sample: { info, stored, csv, origin: null } });
+    await vi.waitFor(() => expect(getStudio().dataset?.sample).toEqual({ info, stored }));
+    await vi.waitFor(() => expect(persisted).toEqual([csv]));
   });
 });
