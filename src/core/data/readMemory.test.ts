@@ -22,7 +22,7 @@ describe('readMemoryWarning', () => {
       message:
         'Reading "big.csv" (1.2 GB) takes about 3.6 GB of memory, more than this browser can likely spare (about 2.0 GB); ' +
         'the tab may run out of memory and reload. The saved project comes back after a reload.',
-      action: 'Close other tabs, or import a sample of the rows if the tab reloads.',
+      action: 'Close other tabs, or import a random sample of the rows instead (the button beside this message).',
     });
     expect(readMemoryWarning('latin.csv', 500 * MB, false, 2 * GB)?.message).toMatch(/^Reading "latin\.csv" \(500 MB\) takes about 2\.4 GB of memory/);
     expect(readMemoryWarning('tiny.csv', 200 * 1024, true, 512 * 1024)?.message).toMatch(/^Reading "tiny\.csv" \(200 KB\) takes about 600 KB of memory, more than this browser can likely spare \(about 512 KB\)/);

@@ -25,7 +25,7 @@ export function readMemoryWarning(fileName: string, fileBytes: number, plainAsci
     message:
       `Reading "${fileName}" (${size(fileBytes)}) takes about ${size(needed)} of memory, more than this browser can likely spare ` +
       `(about ${size(availableBytes)}); the tab may run out of memory and reload. The saved project comes back after a reload.`,
-    action: 'Close other tabs, or import a sample of the rows if the tab reloads.',
+    action: 'Close other tabs, or import a random sample of the rows instead (the button beside this message).',
   };
 }
 

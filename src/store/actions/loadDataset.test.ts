@@ -109,7 +109,7 @@ describe('loadDataset of a file too big to read whole', () => {
     const csv = new Blob(['x\n1\n']);
     const stored = { request: { rows: 1_000_000, seed: 42 }, recordsAfterFirst: 5e8, dropped: 0, fileBytes: 2e9, delimiter: ',', issues: [] };
     const info = { rows: 1_000_000, fileRows: 5e8, fileBytes: 2e9, seed: 42 };
-    ingests[0].resolve({ ...read(1_000_000), sample: { info, stored, csv, origin: null } });
+    ingests[0].resolve({ ...(read(1_000_000) as Extract<IngestOutcome, { ok: true }>), sample: { info, stored, csv, origin: null } });
     await vi.waitFor(() => expect(getStudio().dataset?.sample).toEqual({ info, stored }));
     await vi.waitFor(() => expect(persisted).toEqual([csv]));
   });
