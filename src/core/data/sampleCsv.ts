@@ -444,15 +444,12 @@ export class CsvSampler {
       return;
     }
     if (count !== this.width) {
-      // Reported once the whole file is scanned, as a whole read reports it after tokenizing: a
-      // problem the tokenizer would meet later in the file comes first.
-      if (this.ragged === 'error') {
-        this.firstRagged ??= this.raggedError(count, record);
-        return;
-      }
-      if (this.ragged === 'drop') {
-        if (this.dropped === 0) this.firstDroppedLine = this.recordLine;
-        this.dropped++;
+      // Left out of the sample, unless padded later. An error is reported once the whole file is
+      // scanned, as a whole read reports it after tokenizing: a problem the tokenizer would meet
+      // later in the file comes first.
+      if (this.ragged === 'error' || this.ragged === 'drop') {
+        if (this.ragged === 'error') this.firstRagged ??= this.raggedError(count, record);
+        else if (this.dropped++ === 0) this.firstDroppedLine = this.recordLine;
         this.slabUsed = this.currentStart;
         this.keeping = false;
         this.lastSlot = -2;
