@@ -225,16 +225,22 @@ function readRecord(page: Page, store: string, key: string): Promise<unknown> {
   );
 }
 
+/** A studio on a device that reports 1 MB of memory (navigator.deviceMemory), so the page can spare about 512 KB. */
+async function openStudioReportingOneMegabyte(): Promise<Studio> {
+  const studio = await openStudio();
+  await ready(studio.page);
+  await studio.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 ** -10 }));
+  await studio.page.reload();
+  await ready(studio.page);
+  return studio;
+}
+
 describe('a file too big for the memory the device reports', () => {
   it('is read with a warning (shown as reading starts, kept with the import warnings) that names the file, the estimate and what the page can spare', async () => {
-    const studio = await openStudio();
+    // The page can spare about 512 KB, and this 178 KB file needs about 534 KB.
+    const studio = await openStudioReportingOneMegabyte();
     try {
       const { page } = studio;
-      await ready(page);
-      // A device that reports 1 MB: the page can spare about 512 KB, and this 178 KB file needs about 534 KB.
-      await studio.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 ** -10 }));
-      await page.reload();
-      await ready(page);
       const csv = smallCsv(20000, 5);
       expect(csv.length).toBeGreaterThan(175_000);
       await uploadFile(page, 'Upload CSV', 'wide-load.csv', csv);
@@ -249,14 +255,10 @@ describe('a file too big for the memory the device reports', () => {
 
 describe('a file too big to read whole', () => {
   it('is offered as a random sample, streamed from the file, whose notes name the file\'s own lines, and which comes back after a reload', async () => {
-    const studio = await openStudio();
+    // The page can spare about 512 KB.
+    const studio = await openStudioReportingOneMegabyte();
     try {
       const { page } = studio;
-      await ready(page);
-      // A device that reports 1 MB: the page can spare about 512 KB.
-      await studio.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 ** -10 }));
-      await page.reload();
-      await ready(page);
       const lines = ['id,x,word'];
       for (let r = 1; r <= 30_000; r++) lines.push(`${r},${r % 1000 === 0 ? 'late' : r / 4},w${r % 7}`);
       const csv = lines.join('\n') + '\n';

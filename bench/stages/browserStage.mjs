@@ -267,9 +267,13 @@ async function main() {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Runs a stage's `main` when `moduleUrl` is the script Node was started with; a failure prints `{ error }` and exits with 2. */
+export function runIfMain(moduleUrl, main) {
+  if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
   main().catch((error) => {
     console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
     process.exitCode = 2;
   });
 }
+
+runIfMain(import.meta.url, main);

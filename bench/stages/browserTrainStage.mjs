@@ -9,10 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
-import { CHROMIUM_ARGS, memorySampler, treeResidentKB } from './browserStage.mjs';
+import { CHROMIUM_ARGS, memorySampler, runIfMain, treeResidentKB } from './browserStage.mjs';
 
 const TIMEOUT_MS = Number(process.env.BENCH_BROWSER_TIMEOUT_MS) || 900_000;
 
@@ -75,9 +74,4 @@ async function main() {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
-    process.exitCode = 2;
-  });
-}
+runIfMain(import.meta.url, main);

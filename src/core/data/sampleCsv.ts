@@ -244,13 +244,7 @@ export class CsvSampler {
           this.pendingBlanks++;
           line++;
           this.lastSlot = -2;
-          if (c === CR) {
-            if (pos + 1 < n) {
-              if (bytes[pos + 1] === LF) pos++;
-            } else {
-              this.crBefore = true;
-            }
-          }
+          if (c === CR) pos = this.crLineBreak(bytes, pos);
           pos++;
           continue;
         }
@@ -306,13 +300,7 @@ export class CsvSampler {
           this.recordIndex++;
           this.eligible++;
           this.lastSlot = -2;
-          if (c === CR) {
-            if (pos + 1 < n) {
-              if (bytes[pos + 1] === LF) pos++;
-            } else {
-              this.crBefore = true;
-            }
-          }
+          if (c === CR) pos = this.crLineBreak(bytes, pos);
           pos++;
           line++;
           state = BETWEEN;
@@ -334,12 +322,7 @@ export class CsvSampler {
             line++;
           } else if (b === CR) {
             line++;
-            if (pos + 1 < n) {
-              if (bytes[pos + 1] === LF) pos++;
-            } else {
-              // Its LF, if any, opens the next chunk: skipped there, with the line counted once.
-              this.crBefore = true;
-            }
+            pos = this.crLineBreak(bytes, pos);
           }
           pos++;
         }
@@ -361,25 +344,13 @@ export class CsvSampler {
           sync();
           throw this.tooLong(written - 2 > maxField);
         }
-        if (c === delim) {
-          fields++;
-          state = FIELD_START;
-          pos++;
-          continue;
-        }
-        sync();
-        pos = this.lineBreak(bytes, pos, recordFrom);
-        line = this.line;
-        state = BETWEEN;
-        recordFrom = -1;
-        continue;
-      }
-      // Text after the closing quote: the value runs on to the next delimiter, as tokenizeCsv reads
-      // it; after a value over several lines, tokenizeCsv takes it for an unclosed quote.
-      if (line > fieldLine) {
+      } else if (line > fieldLine) {
+        // Text after the closing quote of a value over several lines: tokenizeCsv takes it for an unclosed quote.
         sync();
         throw unclosedQuote(this.where(), '', line);
       }
+      // The unquoted scan takes it from here: the delimiter or line break that ends the value, or the
+      // text after the closing quote up to them, as tokenizeCsv reads it.
       state = UNQUOTED;
     }
     this.fieldStart = fieldStart;
@@ -399,21 +370,25 @@ export class CsvSampler {
   private lineBreak(bytes: Uint8Array, pos: number, recordFrom: number): number {
     if (this.keeping) this.appendIfKept(bytes, recordFrom, pos);
     let ending = END_LF;
-    let next = pos + 1;
+    let end = pos;
     if (bytes[pos] === CR) {
-      ending = END_CR;
-      if (pos + 1 < bytes.length) {
-        if (bytes[pos + 1] === LF) {
-          ending = END_CRLF;
-          next++;
-        }
-      } else {
-        this.crBefore = true;
-      }
+      end = this.crLineBreak(bytes, pos);
+      ending = end > pos ? END_CRLF : END_CR;
     }
     this.endRecord(ending);
     this.line++;
-    return next;
+    return end + 1;
+  }
+
+  /**
+   * The last byte of the line break that starts with the CR at `pos`: its LF when one follows in
+   * this chunk, else the CR. At the chunk's end the LF, if any, opens the next chunk: it is
+   * skipped there (crBefore), so the line is counted once.
+   */
+  private crLineBreak(bytes: Uint8Array, pos: number): number {
+    if (pos + 1 < bytes.length) return bytes[pos + 1] === LF ? pos + 1 : pos;
+    this.crBefore = true;
+    return pos;
   }
 
   /** Blank lines before a record are counted (a whole read reports them); those at the end are not. */
