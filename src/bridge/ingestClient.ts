@@ -14,7 +14,7 @@ export interface IngestJob {
   cancel(): void;
 }
 
-/** How to read: the whole file, a random sample streamed from it, or a sample stored earlier (`file` is then packSample's block). */
+/** How to read: the whole file, a random sample streamed from it, or a sample kept in the browser (`file` is then its CSV). */
 export type IngestMode = { whole: true } | { sample: SampleRequest } | { stored: StoredSample };
 
 export function startIngest(

@@ -6,7 +6,7 @@ import { ensureTfBackend } from '../core/models/tfBackend';
 import type { BundlePrediction, LoadedBundle } from '../core/bundle/bundleTypes';
 import { columnIndex, type Table } from '../core/data/table';
 import { compareDrift, verdictAtLeast, type ColumnDrift, type DriftReport } from '../core/monitor';
-import { choiceOption, integerOption, parseOptions, requiredOption, stringOption } from './args';
+import { choiceOption, parseOptions, requiredOption, stringOption } from './args';
 import { loadBundleFolder } from './bundleIO';
 import { CliError, EXIT_OK, sentence } from './cliError';
 import type { CliIO, Command } from './cliIO';
@@ -55,7 +55,7 @@ export const driftCommand: Command = {
     if (!reference) {
       throw new CliError(`The model in "${dir}" has no drift reference (its bundle.json has no "drift", as bundles made before drift checks); train it again to check drift.`);
     }
-    const table = readCsvFile(data, io, 'data file', sampleOption(options, integerOption(options, 'seed', SAMPLE_SEED, 0, 2 ** 31 - 1)));
+    const table = readCsvFile(data, io, 'data file', sampleOption(options));
     if (table.rowCount === 0) throw new CliError(`The data file "${data}" has no rows to compare.`);
     const predictions = await predict(bundle, table, data, io);
     const report = compareDrift(reference, table, predictions);

@@ -16,6 +16,15 @@ export function readInputFile(path: string, what = 'file'): Uint8Array {
   }
 }
 
+/** A file's size in bytes; 0 when it cannot be read (reading it then says why). */
+export function fileSizeOrZero(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Throws the CLI's sentence when `path` is missing or not a file. */
 export function checkInputFile(path: string, what = 'file'): void {
   let stat;

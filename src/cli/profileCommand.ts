@@ -1,16 +1,15 @@
 /** `profile --data F.csv [--out P.json] [--html R.html] [--target COL]`: column types and statistics. */
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { columnIndex, type Table } from '../core/data/table';
 import { dataWarnings } from '../core/explore/dataWarnings';
 import { profileReportHtml } from '../core/explore/profileReport';
-import { integerOption, parseOptions, requiredOption, stringOption } from './args';
+import { parseOptions, requiredOption, stringOption } from './args';
 import type { Command } from './cliIO';
 import { CliError, EXIT_OK } from './cliError';
 import { readCsvFileOrSample, sampleOption } from './csvInput';
 import { SAMPLE_SEED } from '../core/data/readMemory';
 import type { SampleInfo } from '../core/data/sampleCsv';
-import { writeFileAtomic } from './files';
+import { fileSizeOrZero, writeFileAtomic } from './files';
 import { HELPER_MIN_FILE_BYTES, profileInParallel, startProfileHelperThread } from './profileInParallel';
 
 const usage = `Usage: npm run cli -- profile --data F.csv [--out P.json] [--html R.html] [--target COL] [--sample-rows N [--seed N]]
@@ -42,8 +41,8 @@ export const profileCommand: Command = {
     const html = stringOption(options, 'html');
     const target = stringOption(options, 'target') ?? null;
     // A big file's profile runs on two threads; the helper boots while the file is read.
-    const thread = fileSize(data) >= HELPER_MIN_FILE_BYTES ? startProfileHelperThread() : null;
-    const sample = sampleOption(options, integerOption(options, 'seed', SAMPLE_SEED, 0, 2 ** 31 - 1));
+    const thread = fileSizeOrZero(data) >= HELPER_MIN_FILE_BYTES ? startProfileHelperThread() : null;
+    const sample = sampleOption(options);
     let table: Table;
     let sampleInfo: SampleInfo | undefined;
     try {
@@ -74,12 +73,3 @@ export const profileCommand: Command = {
     return EXIT_OK;
   },
 };
-
-/** The file's size in bytes; 0 when it cannot be read (readCsvFile then says why). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}

@@ -5,6 +5,7 @@
  * which are decoded into one string first).
  */
 import type { ImportIssue } from './importIssue';
+import { countLineFeeds } from './tokenizeAsciiCsv';
 
 export const READ_MEMORY_MULTIPLE = { plainAscii: 3, text: 5 } as const;
 
@@ -44,7 +45,5 @@ export function sampleRowsWithin(availableBytes: number, bytesPerRow: number): n
 
 /** Bytes per row of a file, from its first bytes (at least one line). */
 export function bytesPerRow(head: Uint8Array): number {
-  let lines = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0x0a) lines++;
-  return head.length / Math.max(1, lines);
+  return head.length / Math.max(1, countLineFeeds(head, 0, head.length));
 }

@@ -15,7 +15,8 @@
  */
 import { createRng, type Rng } from '../random';
 import { ImportError, type ImportIssue } from './importIssue';
-import { DEFAULT_LIMITS, noRowsIssue, readCsv, sniffOrWarn, SNIFF_CHARS, type ReadOptions, type ReadResult } from './readCsv';
+import { noRowsIssue, readCsv, readLimits, sniffOrWarn, SNIFF_CHARS, type ReadOptions, type ReadResult } from './readCsv';
+import { droppedRowsIssue, fieldCountMismatch } from './selectRows';
 import type { SampleOrigin } from './sampleOrigin';
 import { recordTexts } from './csvTokens';
 import { decodeBytes } from './decodeBytes';
@@ -131,7 +132,7 @@ export class CsvSampler {
   constructor(options: SampleOptions, request: SampleRequest) {
     if (!(request.rows >= 1) || !Number.isInteger(request.rows)) throw new Error(`A sample needs a whole number of rows, got ${request.rows}.`);
     this.options = options;
-    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const limits = readLimits(options);
     this.keep = request.rows;
     this.rng = createRng(request.seed);
     this.maxField = limits.maxFieldLength;
@@ -160,15 +161,7 @@ export class CsvSampler {
     if (this.first === null) throw new ImportError({ severity: 'error', code: 'empty-file', message: `"${this.options.fileName}" has no rows; nothing was imported.` });
     if (this.firstRagged) throw this.firstRagged;
     if (this.blankCount > 0) this.issues.push(blankLines(this.options.fileName, this.blankCount, this.firstBlankLine));
-    if (this.dropped > 0) {
-      this.issues.push({
-        severity: 'warning',
-        code: 'ragged-row',
-        message: `${this.dropped} row${this.dropped === 1 ? '' : 's'} of "${this.options.fileName}" with a number of fields other than ${this.width} ${this.dropped === 1 ? 'was' : 'were'} left out (the first on line ${this.firstDroppedLine}).`,
-        line: this.firstDroppedLine,
-        action: 'Dropped.',
-      });
-    }
+    if (this.dropped > 0) this.issues.push(droppedRowsIssue(this.options.fileName, this.dropped, this.width, this.firstDroppedLine));
     return this.assemble();
   }
 
@@ -563,11 +556,10 @@ export class CsvSampler {
   }
 
   private raggedError(count: number, record: number): ImportError {
-    const reference = this.options.hasHeader === false ? 'the first row has' : 'the header has';
     return new ImportError({
       severity: 'error',
       code: 'ragged-row',
-      message: `Line ${this.recordLine} of "${this.options.fileName}" has ${count} field${count === 1 ? '' : 's'} but ${reference} ${this.width} (record ${record}); nothing was imported.`,
+      message: `${fieldCountMismatch(this.recordLine, this.options.fileName, count, this.options.hasHeader !== false, this.width, record)}; nothing was imported.`,
       line: this.recordLine,
       record,
       action: 'Choose to pad short rows and cut long ones, or to drop those rows.',

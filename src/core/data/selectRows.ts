@@ -61,16 +61,26 @@ export function selectRows(tokens: CsvTokens, firstRecord: number, mode: RaggedR
     action: 'Padded or truncated.',
   }));
   if (dropped > 0) {
-    issues.push({
-      severity: 'warning',
-      code: 'ragged-row',
-      message: `${dropped} row${dropped === 1 ? '' : 's'} of "${ctx.fileName}" with a number of fields other than ${width} ${dropped === 1 ? 'was' : 'were'} left out (the first on line ${firstDroppedLine}).`,
-      line: firstDroppedLine,
-      action: 'Dropped.',
-    });
+    issues.push(droppedRowsIssue(ctx.fileName, dropped, width, firstDroppedLine));
     rows = rows.subarray(0, kept);
   }
   return rows;
+}
+
+/** The note on rows left out for their field count (raggedRows 'drop'). */
+export function droppedRowsIssue(fileName: string, dropped: number, width: number, firstLine: number): ImportIssue {
+  return {
+    severity: 'warning',
+    code: 'ragged-row',
+    message: `${dropped} row${dropped === 1 ? '' : 's'} of "${fileName}" with a number of fields other than ${width} ${dropped === 1 ? 'was' : 'were'} left out (the first on line ${firstLine}).`,
+    line: firstLine,
+    action: 'Dropped.',
+  };
+}
+
+/** `Line 7 of "d.csv" has 5 fields but the header has 4 (record 6)`: the start of every ragged-row message. */
+export function fieldCountMismatch(line: number, fileName: string, count: number, hasHeader: boolean, width: number, record: number): string {
+  return `Line ${line} of "${fileName}" has ${count} field${count === 1 ? '' : 's'} but ${hasHeader ? 'the header has' : 'the first row has'} ${width} (record ${record})`;
 }
 
 /** The mismatch sentence without its ending, e.g. `Line 7 of "d.csv" has 5 fields but the header has 4 (record 6): extra values "x"`. */
@@ -78,7 +88,6 @@ function mismatch(tokens: CsvTokens, r: number, record: number, ctx: RowContext)
   const width = ctx.names.length;
   const count = fieldCount(tokens, r);
   const line = tokens.recordLine[r];
-  const reference = ctx.hasHeader ? 'the header has' : 'the first row has';
   let detail: string;
   if (count > width) {
     const extra: string[] = [];
@@ -93,7 +102,7 @@ function mismatch(tokens: CsvTokens, r: number, record: number, ctx: RowContext)
   return {
     severity: 'error',
     code: 'ragged-row',
-    message: `Line ${line} of "${ctx.fileName}" has ${count} field${count === 1 ? '' : 's'} but ${reference} ${width} (record ${record}): ${detail}`,
+    message: `${fieldCountMismatch(line, ctx.fileName, count, ctx.hasHeader, width, record)}: ${detail}`,
     line,
     record,
     snippet: snippetOf(tokens.text.slice(start, Math.min(end, start + 120))),

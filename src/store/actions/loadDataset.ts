@@ -90,7 +90,8 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   const id = ++loadRequests;
   activeJob?.cancel();
   startStage('ingest');
-  const sampled = request.sample !== undefined || request.storedSample !== undefined;
+  const mode: IngestMode = request.sample ? { sample: request.sample } : request.storedSample ? { stored: request.storedSample } : { whole: true };
+  const sampled = !('whole' in mode);
   if (file.size > MAX_FILE_BYTES && !sampled) {
     setStudio({
       alert: {
@@ -104,7 +105,6 @@ export async function loadDataset(request: LoadRequest): Promise<boolean> {
   // Not awaited before the job is registered: a second load started meanwhile must still cancel this one.
   // A sample is sized to fit, so it needs no warning.
   const memoryNote = sampled ? Promise.resolve(null) : readMemoryNote(fileName, file);
-  const mode: IngestMode = request.sample ? { sample: request.sample } : request.storedSample ? { stored: request.storedSample } : { whole: true };
   setStudio({ ingest: { status: 'reading', fileName, progress: 0 } });
   let lastReported = 0;
   const job = startIngest(
